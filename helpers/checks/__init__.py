@@ -1,1 +1,36 @@
-"""placeholder"""
+"""Checks that grade the learner's own versions of the graded functions.
+
+Call the check right below your function: ``check_propagate(propagate)``. It
+runs your function on several cases (a small fixed one, random ones of other
+sizes, edge cases), compares every output with the reference in ``helpers`` and
+either prints one line (``propagate: all 4 cases passed``) or raises an
+``AssertionError`` that shows expected and got, where they differ, and a hint.
+
+``CHECKS`` maps "<module>.<function>" (for example "logistic.propagate",
+"deep.L_model_backward") to its check.
+"""
+
+from . import basics, deep, logistic, shallow
+from .core import GlobalNameWarning
+
+CHECKS = {}
+for _module in (basics, logistic, shallow, deep):
+    _prefix = _module.__name__.rsplit(".", 1)[1]
+    for _name in dir(_module):
+        if _name.startswith("check_"):
+            CHECKS[f"{_prefix}.{_name[len('check_'):]}"] = getattr(_module, _name)
+
+# Notebook-friendly names: `from helpers.checks import check_propagate`. Where two
+# modules share a function name (compute_cost, predict, update_parameters) the
+# notebook imports from the module: `from helpers.checks.deep import check_predict`.
+from .basics import (check_image2vector, check_L1, check_L2, check_normalize_rows,  # noqa: E402
+                     check_sigmoid_derivative, check_softmax)
+from .logistic import (check_initialize_with_zeros, check_model, check_optimize,  # noqa: E402
+                       check_propagate, check_sigmoid)
+from .shallow import (check_backward_propagation, check_forward_propagation,  # noqa: E402
+                      check_initialize_parameters, check_layer_sizes, check_nn_model)
+from .deep import (check_initialize_parameters_deep, check_L_layer_model,  # noqa: E402
+                   check_L_model_backward, check_L_model_forward, check_linear_activation_backward,
+                   check_linear_backward, check_linear_forward, check_two_layer_model)
+
+__all__ = ["CHECKS", "GlobalNameWarning"] + [n for n in dir() if n.startswith("check_")]

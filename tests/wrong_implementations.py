@@ -1,0 +1,771 @@
+"""Mistakes learners really make, one list per graded function.
+
+Each entry is ``(wrong_function, text)``: the check must reject the function with
+an ``AssertionError`` whose message contains ``text`` (the hint that should send
+the learner to the fix). Written as a learner would write them, from scratch.
+"""
+
+import copy
+
+import numpy as np
+
+
+def sig(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def relu(z):
+    return np.maximum(0, z)
+
+
+# --- basics ---------------------------------------------------------------------------------
+
+def sd_is_sigmoid(x):
+    return sig(x)
+
+
+def sd_x_form(x):
+    return x * (1 - x)
+
+
+def sd_wrong_sign(x):
+    s = 1 / (1 + np.exp(x))
+    return s * (s - 1)
+
+
+def i2v_row(image):
+    return image.reshape(1, -1)
+
+
+def i2v_fortran(image):
+    return image.reshape(image.shape[0] * image.shape[1] * image.shape[2], 1, order="F")
+
+
+def i2v_hardcoded(image):
+    return image.reshape(3 * 3 * 2, 1)
+
+
+def nr_axis0(x):
+    return x / np.linalg.norm(x, axis=0, keepdims=True)
+
+
+def nr_whole(x):
+    return x / np.linalg.norm(x)
+
+
+def nr_no_keepdims(x):
+    return x / np.linalg.norm(x, axis=1)
+
+
+def sm_columns(x):
+    e = np.exp(x)
+    return e / np.sum(e, axis=0, keepdims=True)
+
+
+def sm_total(x):
+    return np.exp(x) / np.sum(np.exp(x))
+
+
+def sm_no_exp(x):
+    return x / np.sum(x, axis=1, keepdims=True)
+
+
+def l1_no_abs(yhat, y):
+    return np.sum(y - yhat)
+
+
+def l1_mean(yhat, y):
+    return np.mean(np.abs(y - yhat))
+
+
+def l1_squared(yhat, y):
+    return np.sum((y - yhat) ** 2)
+
+
+def l2_norm(yhat, y):
+    return np.linalg.norm(y - yhat)
+
+
+def l2_abs(yhat, y):
+    return np.sum(np.abs(y - yhat))
+
+
+def l2_mean(yhat, y):
+    return np.mean((y - yhat) ** 2)
+
+
+# --- logistic -------------------------------------------------------------------------------
+
+def sigmoid_sign(z):
+    return 1 / (1 + np.exp(z))
+
+
+def sigmoid_tanh(z):
+    return np.tanh(z)
+
+
+def sigmoid_minus(z):
+    return 1 / (1 - np.exp(-z))
+
+
+def iwz_rank1(dim):
+    return np.zeros(dim), 0.0
+
+
+def iwz_row(dim):
+    return np.zeros((1, dim)), 0.0
+
+
+def iwz_ones(dim):
+    return np.ones((dim, 1)), 0.0
+
+
+def prop_no_mean(w, b, X, Y):
+    A = sig(np.dot(w.T, X) + b)
+    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))
+    dw = np.dot(X, (A - Y).T)
+    db = np.sum(A - Y)
+    return {"dw": dw, "db": db}, cost
+
+
+def prop_half_cost(w, b, X, Y):
+    m = X.shape[1]
+    A = sig(np.dot(w.T, X) + b)
+    cost = -np.sum(Y * np.log(A)) / m
+    return {"dw": np.dot(X, (A - Y).T) / m, "db": np.sum(A - Y) / m}, cost
+
+
+def prop_elementwise(w, b, X, Y):
+    m = X.shape[1]
+    A = sig(np.dot(w.T, X) + b)
+    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+    return {"dw": X * (A - Y) / m, "db": np.sum(A - Y) / m}, cost
+
+
+def prop_cost_sign(w, b, X, Y):
+    m = X.shape[1]
+    A = sig(np.dot(w.T, X) + b)
+    cost = np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+    return {"dw": np.dot(X, (A - Y).T) / m, "db": np.sum(A - Y) / m}, cost
+
+
+def prop_cost_array(w, b, X, Y):
+    m = X.shape[1]
+    A = sig(np.dot(w.T, X) + b)
+    cost = -(np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T)) / m
+    return {"dw": np.dot(X, (A - Y).T) / m, "db": np.sum(A - Y) / m}, cost
+
+
+def _propagate_ok(w, b, X, Y):
+    m = X.shape[1]
+    A = sig(np.dot(w.T, X) + b)
+    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+    return {"dw": np.dot(X, (A - Y).T) / m, "db": np.sum(A - Y) / m}, float(cost)
+
+
+def opt_plus(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = _propagate_ok(w, b, X, Y)
+        w = w + learning_rate * grads["dw"]
+        b = b + learning_rate * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+    return {"w": w, "b": b}, grads, costs
+
+
+def opt_every_cost(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = _propagate_ok(w, b, X, Y)
+        w = w - learning_rate * grads["dw"]
+        b = b - learning_rate * grads["db"]
+        costs.append(cost)
+    return {"w": w, "b": b}, grads, costs
+
+
+def opt_inplace(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = _propagate_ok(w, b, X, Y)
+        w -= learning_rate * grads["dw"]
+        b = b - learning_rate * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+    return {"w": w, "b": b}, grads, costs
+
+
+def opt_fixed_rate(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = _propagate_ok(w, b, X, Y)
+        w = w - 0.009 * grads["dw"]
+        b = b - 0.009 * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+    return {"w": w, "b": b}, grads, costs
+
+
+def pred_probs(w, b, X):
+    return sig(np.dot(w.T, X) + b)
+
+
+def pred_geq(w, b, X):
+    return (sig(np.dot(w.T, X) + b) >= 0.5).astype(float)
+
+
+def pred_rank1(w, b, X):
+    return (sig(np.dot(w.T, X) + b) > 0.5).astype(float).ravel()
+
+
+def _model_parts():
+    from helpers.logistic import initialize_with_zeros, optimize, predict
+    return initialize_with_zeros, optimize, predict
+
+
+def model_defaults(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
+                   print_cost=False):
+    init, optimize, predict = _model_parts()
+    w, b = init(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train)
+    w, b = params["w"], params["b"]
+    return {"costs": costs, "Y_prediction_test": predict(w, b, X_test),
+            "Y_prediction_train": predict(w, b, X_train), "w": w, "b": b,
+            "learning_rate": learning_rate, "num_iterations": num_iterations}
+
+
+def model_swapped(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
+                  print_cost=False):
+    init, optimize, predict = _model_parts()
+    w, b = init(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate)
+    w, b = params["w"], params["b"]
+    return {"costs": costs, "Y_prediction_test": predict(w, b, X_train),
+            "Y_prediction_train": predict(w, b, X_test), "w": w, "b": b,
+            "learning_rate": learning_rate, "num_iterations": num_iterations}
+
+
+def model_missing_keys(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
+                       print_cost=False):
+    init, optimize, predict = _model_parts()
+    w, b = init(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate)
+    return {"costs": costs, "w": params["w"], "b": params["b"]}
+
+
+# --- shallow --------------------------------------------------------------------------------
+
+def ls_hardcoded(X, Y):
+    return 5, 4, 2
+
+
+def ls_columns(X, Y):
+    return X.shape[1], 4, Y.shape[1]
+
+
+def ls_hidden_from_data(X, Y):
+    return X.shape[0], X.shape[1], Y.shape[0]
+
+
+def ip_zeros(n_x, n_h, n_y, seed=2):
+    return {"W1": np.zeros((n_h, n_x)), "b1": np.zeros((n_h, 1)),
+            "W2": np.zeros((n_y, n_h)), "b2": np.zeros((n_y, 1))}
+
+
+def ip_unscaled(n_x, n_h, n_y, seed=2):
+    rng = np.random.default_rng(seed)
+    return {"W1": rng.standard_normal((n_h, n_x)), "b1": np.zeros((n_h, 1)),
+            "W2": rng.standard_normal((n_y, n_h)), "b2": np.zeros((n_y, 1))}
+
+
+def ip_global_rng(n_x, n_h, n_y, seed=2):
+    rng = np.random.default_rng(12345)
+    return {"W1": rng.standard_normal((n_h, n_x)) * 0.01, "b1": np.zeros((n_h, 1)),
+            "W2": rng.standard_normal((n_y, n_h)) * 0.01, "b2": np.zeros((n_y, 1))}
+
+
+def ip_rank1_bias(n_x, n_h, n_y, seed=2):
+    rng = np.random.default_rng(seed)
+    return {"W1": rng.standard_normal((n_h, n_x)) * 0.01, "b1": np.zeros(n_h),
+            "W2": rng.standard_normal((n_y, n_h)) * 0.01, "b2": np.zeros(n_y)}
+
+
+def _fp(X, parameters, hidden, output):
+    Z1 = np.dot(parameters["W1"], X) + parameters["b1"]
+    A1 = hidden(Z1)
+    Z2 = np.dot(parameters["W2"], A1) + parameters["b2"]
+    A2 = output(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def fp_sigmoid_hidden(X, parameters):
+    return _fp(X, parameters, sig, sig)
+
+
+def fp_tanh_out(X, parameters):
+    return _fp(X, parameters, np.tanh, np.tanh)
+
+
+def fp_missing_cache(X, parameters):
+    A2, cache = _fp(X, parameters, np.tanh, sig)
+    return A2, {"Z1": cache["Z1"], "A1": cache["A1"], "A2": A2}
+
+
+def fp_no_bias(X, parameters):
+    Z1 = np.dot(parameters["W1"], X)
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(parameters["W2"], A1)
+    A2 = sig(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def cc_half(A2, Y):
+    return float(-np.sum(Y * np.log(A2)) / Y.shape[1])
+
+
+def cc_sign(A2, Y):
+    return float(np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / Y.shape[1])
+
+
+def cc_sum(A2, Y):
+    return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
+
+
+def cc_array(A2, Y):
+    return -(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / Y.shape[1]
+
+
+def _bp(parameters, cache, X, Y, slope, keepdims=True, scale=True):
+    m = X.shape[1] if scale else 1
+    dZ2 = cache["A2"] - Y
+    dW2 = np.dot(dZ2, cache["A1"].T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=keepdims) / m
+    dZ1 = np.dot(parameters["W2"].T, dZ2) * slope(cache)
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=keepdims) / m
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+
+
+def bp_tanh_from_z(parameters, cache, X, Y):
+    return _bp(parameters, cache, X, Y, lambda c: 1 - np.power(c["Z1"], 2))
+
+
+def bp_no_keepdims(parameters, cache, X, Y):
+    return _bp(parameters, cache, X, Y, lambda c: 1 - np.power(c["A1"], 2), keepdims=False)
+
+
+def bp_no_mean(parameters, cache, X, Y):
+    return _bp(parameters, cache, X, Y, lambda c: 1 - np.power(c["A1"], 2), scale=False)
+
+
+def bp_elementwise(parameters, cache, X, Y):
+    m = X.shape[1]
+    dZ2 = cache["A2"] - Y
+    dW2 = dZ2 * cache["A1"] / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = np.dot(parameters["W2"].T, dZ2) * (1 - np.power(cache["A1"], 2))
+    return {"dW1": np.dot(dZ1, X.T) / m, "db1": np.sum(dZ1, axis=1, keepdims=True) / m,
+            "dW2": dW2, "db2": db2}
+
+
+def up_plus(parameters, grads, learning_rate=1.2):
+    return {k: parameters[k] + learning_rate * grads["d" + k] for k in ("W1", "b1", "W2", "b2")}
+
+
+def up_inplace(parameters, grads, learning_rate=1.2):
+    for k in ("W1", "b1", "W2", "b2"):
+        parameters[k] -= learning_rate * grads["d" + k]
+    return parameters
+
+
+def up_fixed(parameters, grads, learning_rate=1.2):
+    return {k: parameters[k] - 1.2 * grads["d" + k] for k in ("W1", "b1", "W2", "b2")}
+
+
+def _shallow_ref():
+    from helpers import shallow
+    return shallow
+
+
+def nn_never_updates(X, Y, n_h, num_iterations=10000, print_cost=False, seed=3):
+    s = _shallow_ref()
+    parameters = s.initialize_parameters(X.shape[0], n_h, Y.shape[0], seed=seed)
+    for i in range(num_iterations):
+        A2, cache = s.forward_propagation(X, parameters)
+        grads = s.backward_propagation(parameters, cache, X, Y)
+        s.update_parameters(parameters, grads)
+    return parameters
+
+
+def nn_fixed_seed(X, Y, n_h, num_iterations=10000, print_cost=False, seed=3):
+    s = _shallow_ref()
+    parameters = s.initialize_parameters(X.shape[0], n_h, Y.shape[0], seed=2)
+    for i in range(num_iterations):
+        A2, cache = s.forward_propagation(X, parameters)
+        grads = s.backward_propagation(parameters, cache, X, Y)
+        parameters = s.update_parameters(parameters, grads)
+    return parameters
+
+
+def nn_hardcoded_hidden(X, Y, n_h, num_iterations=10000, print_cost=False, seed=3):
+    s = _shallow_ref()
+    parameters = s.initialize_parameters(X.shape[0], 4, Y.shape[0], seed=seed)
+    for i in range(num_iterations):
+        A2, cache = s.forward_propagation(X, parameters)
+        grads = s.backward_propagation(parameters, cache, X, Y)
+        parameters = s.update_parameters(parameters, grads)
+    return parameters
+
+
+def sp_probs(parameters, X):
+    return _fp(X, parameters, np.tanh, sig)[0]
+
+
+def sp_geq(parameters, X):
+    return (_fp(X, parameters, np.tanh, sig)[0] >= 0.5).astype(float)
+
+
+def sp_threshold_z(parameters, X):
+    cache = _fp(X, parameters, np.tanh, sig)[1]
+    return (cache["Z2"] > 0.5).astype(float)
+
+
+# --- deep -----------------------------------------------------------------------------------
+
+def ipd_randn(layer_dims, seed=3, scale=0.01):
+    np.random.seed(seed)
+    p = {}
+    for l in range(1, len(layer_dims)):
+        p["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
+        p["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return p
+
+
+def ipd_off_by_one(layer_dims, seed=3, scale=0.01):
+    rng = np.random.default_rng(seed)
+    p = {}
+    for l in range(1, len(layer_dims) - 1):
+        factor = 1 / np.sqrt(layer_dims[l - 1]) if scale == "xavier" else scale
+        p["W" + str(l)] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * factor
+        p["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return p
+
+
+def ipd_transposed(layer_dims, seed=3, scale=0.01):
+    rng = np.random.default_rng(seed)
+    p = {}
+    for l in range(1, len(layer_dims)):
+        factor = 1 / np.sqrt(layer_dims[l - 1]) if scale == "xavier" else scale
+        p["W" + str(l)] = rng.standard_normal((layer_dims[l - 1], layer_dims[l])) * factor
+        p["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return p
+
+
+def ipd_ignores_scale(layer_dims, seed=3, scale=0.01):
+    rng = np.random.default_rng(seed)
+    p = {}
+    for l in range(1, len(layer_dims)):
+        p["W" + str(l)] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * 0.01
+        p["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return p
+
+
+def lf_no_bias(A, W, b):
+    return np.dot(W, A), (A, W, b)
+
+
+def lf_elementwise(A, W, b):
+    return W * A + b, (A, W, b)
+
+
+def lf_cache_order(A, W, b):
+    return np.dot(W, A) + b, (W, A, b)
+
+
+def _laf(A_prev, W, b, activation, swap=False, cache_order=False):
+    Z = np.dot(W, A_prev) + b
+    use_sigmoid = (activation == "sigmoid") != swap
+    A = sig(Z) if use_sigmoid else relu(Z)
+    return A, ((Z, (A_prev, W, b)) if cache_order else ((A_prev, W, b), Z))
+
+
+def laf_swapped(A_prev, W, b, activation):
+    return _laf(A_prev, W, b, activation, swap=True)
+
+
+def laf_cache_order(A_prev, W, b, activation):
+    return _laf(A_prev, W, b, activation, cache_order=True)
+
+
+def laf_always_relu(A_prev, W, b, activation):
+    Z = np.dot(W, A_prev) + b
+    return relu(Z), ((A_prev, W, b), Z)
+
+
+def _lmf(X, parameters, hidden, last, stop_early=False):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A, cache = _laf(A, parameters["W" + str(l)], parameters["b" + str(l)], hidden)
+        caches.append(cache)
+    AL, cache = _laf(A, parameters["W" + str(L)], parameters["b" + str(L)], last)
+    if not stop_early:
+        caches.append(cache)
+    return AL, caches
+
+
+def lmf_all_relu(X, parameters):
+    return _lmf(X, parameters, "relu", "relu")
+
+
+def lmf_missing_last_cache(X, parameters):
+    return _lmf(X, parameters, "relu", "sigmoid", stop_early=True)
+
+
+def lmf_all_sigmoid(X, parameters):
+    return _lmf(X, parameters, "sigmoid", "sigmoid")
+
+
+def lb_dA_mean(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ) / m, np.dot(dZ, A_prev.T) / m, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+def lb_no_keepdims(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ, axis=1) / m
+
+
+def lb_no_mean(dZ, cache):
+    A_prev, W, b = cache
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T), np.sum(dZ, axis=1, keepdims=True)
+
+
+def lb_transposed_dW(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ), np.dot(A_prev, dZ.T) / m, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+def _lb(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+def _back(dA, Z, activation):
+    if activation == "relu":
+        return np.where(Z > 0, dA, 0.0)
+    s = sig(Z)
+    return dA * s * (1 - s)
+
+
+def lab_swapped(dA, cache, activation):
+    linear_cache, Z = cache
+    other = "sigmoid" if activation == "relu" else "relu"
+    return _lb(_back(dA, Z, other), linear_cache)
+
+
+def lab_no_slope(dA, cache, activation):
+    linear_cache, Z = cache
+    return _lb(dA, linear_cache)
+
+
+def lab_relu_from_A(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = dA * (relu(Z) > 1)
+    else:
+        dZ = _back(dA, Z, "sigmoid")
+    return _lb(dZ, linear_cache)
+
+
+def _lmb(AL, Y, caches, sign=-1, key_shift=0, last="sigmoid"):
+    grads = {}
+    L = len(caches)
+    dA = sign * (Y / AL - (1 - Y) / (1 - AL))
+    for l in reversed(range(L)):
+        activation = last if l == L - 1 else "relu"
+        linear_cache, Z = caches[l]
+        dA_prev, dW, db = _lb(_back(dA, Z, activation), linear_cache)
+        grads["dA" + str(l + key_shift)] = dA_prev
+        grads["dW" + str(l + 1)] = dW
+        grads["db" + str(l + 1)] = db
+        dA = dA_prev
+    return grads
+
+
+def lmb_sign(AL, Y, caches):
+    return _lmb(AL, Y, caches, sign=1)
+
+
+def lmb_key_shift(AL, Y, caches):
+    return _lmb(AL, Y, caches, key_shift=1)
+
+
+def lmb_all_relu(AL, Y, caches):
+    return _lmb(AL, Y, caches, last="relu")
+
+
+def lmb_off_by_one_cache(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(Y / AL - (1 - Y) / (1 - AL))
+    for l in reversed(range(1, L + 1)):
+        activation = "sigmoid" if l == L else "relu"
+        linear_cache, Z = caches[l - 2] if l > 1 else caches[0]
+        dA_prev, dW, db = _lb(_back(dA, Z, activation), linear_cache)
+        grads["dA" + str(l - 1)], grads["dW" + str(l)], grads["db" + str(l)] = dA_prev, dW, db
+        dA = dA_prev
+    return grads
+
+
+def dup_skip_last(params, grads, learning_rate):
+    parameters = copy.deepcopy(params)
+    L = len(parameters) // 2
+    for l in range(1, L):
+        parameters["W" + str(l)] -= learning_rate * grads["dW" + str(l)]
+        parameters["b" + str(l)] -= learning_rate * grads["db" + str(l)]
+    return parameters
+
+
+def dup_plus(params, grads, learning_rate):
+    parameters = copy.deepcopy(params)
+    for l in range(1, len(parameters) // 2 + 1):
+        parameters["W" + str(l)] += learning_rate * grads["dW" + str(l)]
+        parameters["b" + str(l)] += learning_rate * grads["db" + str(l)]
+    return parameters
+
+
+def dup_inplace(params, grads, learning_rate):
+    for l in range(1, len(params) // 2 + 1):
+        params["W" + str(l)] -= learning_rate * grads["dW" + str(l)]
+        params["b" + str(l)] -= learning_rate * grads["db" + str(l)]
+    return params
+
+
+def _deep_ref():
+    from helpers import deep
+    return deep
+
+
+def _train(X, Y, layers_dims, learning_rate, num_iterations, scale, rate=None, update=True,
+           record_all=False, seed=1):
+    d = _deep_ref()
+    parameters = d.initialize_parameters_deep(list(layers_dims), seed=seed, scale=scale)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = d.L_model_forward(X, parameters)
+        cost = d.compute_cost(AL, Y)
+        grads = d.L_model_backward(AL, Y, caches)
+        new = d.update_parameters(parameters, grads, rate if rate is not None else learning_rate)
+        if update:
+            parameters = new
+        if record_all or i % 100 == 0:
+            costs.append(cost)
+    return parameters, costs
+
+
+def tlm_no_update(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    return _train(X, Y, layers_dims, learning_rate, num_iterations, 0.01, update=False)
+
+
+def tlm_fixed_rate(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    return _train(X, Y, layers_dims, learning_rate, num_iterations, 0.01, rate=0.0075)
+
+
+def tlm_all_costs(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    return _train(X, Y, layers_dims, learning_rate, num_iterations, 0.01, record_all=True)
+
+
+def llm_no_update(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    return _train(X, Y, layers_dims, learning_rate, num_iterations, "xavier", update=False)
+
+
+def llm_small_init(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    return _train(X, Y, layers_dims, learning_rate, num_iterations, 0.01)
+
+
+def llm_all_costs(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    return _train(X, Y, layers_dims, learning_rate, num_iterations, "xavier", record_all=True)
+
+
+WRONG = {
+    "basics.sigmoid_derivative": [(sd_is_sigmoid, "that is the sigmoid itself"),
+                                  (sd_x_form, "not x * (1 - x)"), (sd_wrong_sign, "wrong values")],
+    "basics.image2vector": [(i2v_row, "a column, not a row"), (i2v_fortran, "C) order"),
+                            (i2v_hardcoded, "cannot reshape")],
+    "basics.normalize_rows": [(nr_axis0, "its own length"), (nr_whole, "whole matrix"),
+                              (nr_no_keepdims, "operands could not be broadcast")],
+    "basics.softmax": [(sm_columns, "each row must sum to 1"), (sm_total, "its own sum"),
+                       (sm_no_exp, "wrong values")],
+    "basics.L1": [(l1_no_abs, "absolute value"), (l1_mean, "not np.mean"),
+                  (l1_squared, "expected")],
+    "basics.L2": [(l2_norm, "without a square root"), (l2_abs, "square the differences"),
+                  (l2_mean, "not np.mean")],
+    "logistic.sigmoid": [(sigmoid_sign, "exponent's sign"), (sigmoid_tanh, "that is tanh"),
+                         (sigmoid_minus, "expected")],
+    "logistic.initialize_with_zeros": [(iwz_rank1, "np.zeros((dim, 1))"),
+                                       (iwz_row, "transposed"), (iwz_ones, "wrong values")],
+    "logistic.propagate": [(prop_no_mean, "times too large: divide by m"),
+                           (prop_half_cost, "needs both terms"),
+                           (prop_elementwise, "instead of with np.dot"),
+                           (prop_cost_sign, "wrong sign"), (prop_cost_array, ".item()")],
+    "logistic.optimize": [(opt_plus, "against the gradient"),
+                          (opt_every_cost, "only every 100 iterations"),
+                          (opt_inplace, "changed its input"), (opt_fixed_rate, "wrong values")],
+    "logistic.predict": [(pred_probs, "labels, not probabilities"), (pred_geq, "not >= 0.5"),
+                         (pred_rank1, "rank-1")],
+    "logistic.model": [(model_defaults, "used optimize's defaults"), (model_swapped, "swapped"),
+                       (model_missing_keys, "missing the key")],
+    "shallow.layer_sizes": [(ls_hardcoded, "read the sizes from the data"),
+                            (ls_columns, "shape[1] is m"), (ls_hidden_from_data, "expected")],
+    "shallow.initialize_parameters": [(ip_zeros, "must be random"), (ip_unscaled, "* 0.01"),
+                                      (ip_global_rng, "default_rng(seed)"),
+                                      (ip_rank1_bias, "rank-1")],
+    "shallow.forward_propagation": [(fp_sigmoid_hidden, "hidden layer uses tanh"),
+                                    (fp_tanh_out, "output layer uses the sigmoid"),
+                                    (fp_missing_cache, "missing the key(s) ['Z2']"),
+                                    (fp_no_bias, "wrong values")],
+    "shallow.compute_cost": [(cc_half, "needs both terms"), (cc_sign, "wrong sign"),
+                             (cc_sum, "times too large"), (cc_array, ".item()")],
+    "shallow.backward_propagation": [(bp_tanh_from_z, "not 1 - Z1**2"), (bp_no_keepdims, "keepdims=True"),
+                                     (bp_no_mean, "divide by m"), (bp_elementwise, "np.dot")],
+    "shallow.update_parameters": [(up_plus, "against the gradient"), (up_inplace, "changed its input"),
+                                  (up_fixed, "use the learning_rate argument")],
+    "shallow.nn_model": [(nn_never_updates, "never changed"), (nn_fixed_seed, "wrong values"),
+                         (nn_hardcoded_hidden, "shape")],
+    "shallow.predict": [(sp_probs, "labels, not probabilities"), (sp_geq, "use A2 > 0.5"),
+                        (sp_threshold_z, "wrong values")],
+    "deep.initialize_parameters_deep": [(ipd_randn, "np.random.randn gives other numbers"),
+                                        (ipd_off_by_one, "includes the last"),
+                                        (ipd_transposed, "rows are this layer's units"),
+                                        (ipd_ignores_scale, "xavier")],
+    "deep.linear_forward": [(lf_no_bias, "add the bias"), (lf_elementwise, "operands could not"),
+                            (lf_cache_order, "the result[1][0] has shape")],
+    "deep.linear_activation_forward": [(laf_swapped, "activation that was asked for"),
+                                       (laf_cache_order, "((A_prev, W, b), Z)"),
+                                       (laf_always_relu, "wrong values")],
+    "deep.L_model_forward": [(lmf_all_relu, "last layer uses the sigmoid"),
+                             (lmf_missing_last_cache, "one cache per layer"),
+                             (lmf_all_sigmoid, "wrong values")],
+    "deep.compute_cost": [(cc_half, "needs both terms"), (cc_sign, "wrong sign"),
+                          (cc_sum, "times too large")],
+    "deep.linear_backward": [(lb_dA_mean, "has no 1/m"), (lb_no_keepdims, "keepdims=True"),
+                             (lb_no_mean, "divide by m"), (lb_transposed_dW, "transpose")],
+    "deep.linear_activation_backward": [(lab_swapped, "activation asked for"),
+                                        (lab_no_slope, "first turn dA into dZ"),
+                                        (lab_relu_from_A, "wrong values")],
+    "deep.L_model_backward": [(lmb_sign, "leading minus"), (lmb_key_shift, "one lower than the layer"),
+                              (lmb_all_relu, "its backward step uses \"sigmoid\""),
+                              (lmb_off_by_one_cache, "raised inside your L_model_backward")],
+    "deep.update_parameters": [(dup_skip_last, "update every layer"),
+                               (dup_plus, "against the gradient"), (dup_inplace, "changed its input")],
+    "deep.two_layer_model": [(tlm_no_update, "never changed"), (tlm_fixed_rate, "pass learning_rate"),
+                             (tlm_all_costs, "every 100 iterations")],
+    "deep.L_layer_model": [(llm_no_update, "never changed"), (llm_small_init, "wrong values"),
+                           (llm_all_costs, "every 100 iterations")],
+}
