@@ -1,0 +1,53 @@
+"""Execute notebooks top to bottom, headless, and store their outputs (``make notebooks``).
+
+This is the way nbval runs them (a fresh ``python3`` kernel started in the
+notebook's folder), so the stored outputs are what nbval compares against.
+Afterwards it drops saved widget state (``metadata.widgets``, which breaks
+GitHub's rendering), sets the ``python3`` kernelspec, and tags solution and check
+cells for nbgrader. It refuses to store a notebook that raised an error.
+
+    python -m helpers.store_outputs notebooks/01_*.ipynb ...
+"""
+
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from .exercises import tag_nbgrader
+
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def execute(path, timeout=600):
+    """Run the notebook at ``path`` in a fresh kernel; return (executed notebook, seconds)."""
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return nb, time.perf_counter() - start
+
+
+def store(path):
+    nb, seconds = execute(path)
+    nb.metadata.pop("widgets", None)
+    nb.metadata["kernelspec"] = KERNELSPEC
+    tag_nbgrader(nb)
+    nbformat.write(nb, path)
+    return seconds
+
+
+def main(paths):
+    for path in paths:
+        seconds = store(path)
+        print(f"stored {path} ({seconds:.1f} s)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
