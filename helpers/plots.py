@@ -1,0 +1,194 @@
+"""Plots for the notebooks. Each function takes ``ax=None`` (a new figure when None),
+draws, and returns what it drew; none calls ``plt.show()``.
+
+Figure defaults live here only: ``setup()`` applies them (the notebooks call it
+once), ``CLASS_COLORS`` and ``CMAP`` are colour-blind-safe (Okabe-Ito blue and
+orange; cividis).
+"""
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import ListedColormap
+
+CLASS_COLORS = ("#0072B2", "#E69F00")      # class 0 blue, class 1 orange (Okabe-Ito)
+LINE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
+CMAP = "cividis"
+REGION_CMAP = ListedColormap(["#9ecae1", "#fdd0a2"])  # light blue / light orange backgrounds
+RC = {
+    "figure.figsize": (6.0, 3.6),
+    "figure.dpi": 80,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "legend.fontsize": 9,
+    "axes.prop_cycle": mpl.cycler(color=LINE_COLORS),
+    "image.cmap": CMAP,
+}
+
+
+def setup():
+    """Apply the notebooks' figure defaults (sizes, colours, grid)."""
+    mpl.rcParams.update(RC)
+
+
+def _axes(ax, figsize=None):
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def plot_costs(costs, every=100, ax=None, label=None, title=None):
+    """Cost against iteration; ``costs[k]`` was recorded at iteration ``k * every``.
+
+    Returns the Line2D.
+    """
+    ax = _axes(ax)
+    iterations = np.arange(len(costs)) * every
+    (line,) = ax.plot(iterations, costs, label=label)
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("cost J")
+    if title:
+        ax.set_title(title)
+    if label:
+        ax.legend()
+    return line
+
+
+def decision_grid(X, step=None, margin=0.5, points=150):
+    """A grid covering the points X (2, m): returns (xx, yy, grid (2, n_points))."""
+    x_min, x_max = X[0].min() - margin, X[0].max() + margin
+    y_min, y_max = X[1].min() - margin, X[1].max() + margin
+    if step is None:
+        step = max(x_max - x_min, y_max - y_min) / points
+    xx, yy = np.meshgrid(np.arange(x_min, x_max, step), np.arange(y_min, y_max, step))
+    return xx, yy, np.vstack([xx.ravel(), yy.ravel()])
+
+
+def plot_decision_boundary(predict, X, Y, ax=None, title=None, step=None):
+    """Shade where ``predict(points (2, n)) -> (1, n) labels`` says 0 or 1; scatter X (2, m) by Y.
+
+    Returns ``(contour_set, scatter)``.
+    """
+    ax = _axes(ax, figsize=(4.5, 3.8))
+    xx, yy, grid = decision_grid(X, step)
+    Z = np.asarray(predict(grid), dtype=float).reshape(xx.shape)
+    regions = ax.contourf(xx, yy, Z, levels=[-0.5, 0.5, 1.5], cmap=REGION_CMAP, alpha=0.8)
+    colors = np.array(CLASS_COLORS)[np.asarray(Y).ravel().astype(int)]
+    points = ax.scatter(X[0], X[1], c=colors, s=12, edgecolors="k", linewidths=0.3)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.grid(False)
+    if title:
+        ax.set_title(title)
+    return regions, points
+
+
+def plot_points(X, Y, ax=None, title=None):
+    """Scatter 2-D points X (2, m) coloured by their labels Y (1, m). Returns the scatter."""
+    ax = _axes(ax, figsize=(4.5, 3.8))
+    colors = np.array(CLASS_COLORS)[np.asarray(Y).ravel().astype(int)]
+    points = ax.scatter(X[0], X[1], c=colors, s=12, edgecolors="k", linewidths=0.3)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    if title:
+        ax.set_title(title)
+    return points
+
+
+def plot_network(layer_sizes, ax=None, labels=None, title=None, max_units=10):
+    """A network diagram: one column of circles per layer, every unit joined to the next layer.
+
+    layer_sizes : [n0, n1, ..., nL] (the input layer first)
+    labels      : optional list of lists of unit names, one list per layer
+    Layers wider than ``max_units`` show their first and last units with a gap
+    marked "...". Returns the list of circle patches.
+    """
+    ax = _axes(ax, figsize=((2.4 if labels else 1.6) * len(layer_sizes) + 1, 3.2))
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    shown = []
+    for n in layer_sizes:
+        if n <= max_units:
+            shown.append(list(range(n)))
+        else:
+            half = max_units // 2
+            shown.append(list(range(half)) + [None] + list(range(n - half + 1, n)))
+    height = max(len(s) for s in shown)
+    gap = 3.2 if labels else 2.0  # room for unit names between the columns
+    positions = []
+    for col, units in enumerate(shown):
+        ys = np.linspace(0, height - 1, len(units)) if len(units) > 1 else [(height - 1) / 2]
+        positions.append([(gap * col, height - 1 - y) for y in ys])
+    for col in range(len(shown) - 1):
+        for (x0, y0), u0 in zip(positions[col], shown[col]):
+            for (x1, y1), u1 in zip(positions[col + 1], shown[col + 1]):
+                if u0 is not None and u1 is not None:
+                    ax.plot([x0, x1], [y0, y1], color="0.75", lw=0.6, zorder=1)
+    circles = []
+    names = ["input"] + [f"layer {l}" for l in range(1, len(layer_sizes))]
+    for col, (units, pos) in enumerate(zip(shown, positions)):
+        face = "#f0f0f0" if col == 0 else (CLASS_COLORS[1] if col == len(shown) - 1 else "#cfe3f3")
+        for k, (u, (x, y)) in enumerate(zip(units, pos)):
+            if u is None:
+                ax.text(x, y, "⋮", ha="center", va="center", fontsize=14)
+                continue
+            c = plt.Circle((x, y), 0.32, facecolor=face, edgecolor="0.2", zorder=2)
+            ax.add_patch(c)
+            circles.append(c)
+            if labels is not None and col < len(labels) and u < len(labels[col]):
+                side = -0.45 if col == 0 else 0.45
+                ax.text(x + side, y, labels[col][u], ha="right" if col == 0 else "left",
+                        va="center", fontsize=8, zorder=3,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+        ax.text(gap * col, -1.0, f"{names[col]}\nn = {layer_sizes[col]}", ha="center", va="top",
+                fontsize=8)
+    ax.set_xlim(-2.5 if labels else -1, gap * (len(shown) - 1) + (2.5 if labels else 1))
+    ax.set_ylim(-2.0, height)
+    if title:
+        ax.set_title(title)
+    return circles
+
+
+def plot_activations(z=None, names=("sigmoid", "tanh", "relu", "leaky_relu"), axes=None):
+    """Each activation g(z) and its slope g'(z), side by side.
+
+    Returns the two axes ``(ax_g, ax_slope)``.
+    """
+    from .activations import ACTIVATIONS
+
+    z = np.linspace(-5, 5, 401) if z is None else z
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(9, 3.4))
+    ax_g, ax_d = axes
+    for name in names:
+        g, dg, _ = ACTIVATIONS[name]
+        ax_g.plot(z, g(z), label=name)
+        ax_d.plot(z, dg(z), label=name)
+    ax_g.set_title("g(z)")
+    ax_d.set_title("slope g'(z)")
+    for ax in axes:
+        ax.set_xlabel("z")
+        ax.axhline(0, color="0.5", lw=0.6)
+    ax_g.legend()
+    return ax_g, ax_d
+
+
+def plot_images(images, titles=None, ncols=8, axes=None, cmap="gray_r"):
+    """A gallery of 2-D images (k, h, w) with optional titles. Returns the array of axes."""
+    images = np.asarray(images)
+    k = len(images)
+    nrows = max(1, int(np.ceil(k / ncols)))
+    if axes is None:
+        _, axes = plt.subplots(nrows, ncols, figsize=(1.3 * ncols, 1.5 * nrows), squeeze=False)
+    axes = np.atleast_1d(axes).ravel()
+    for i, ax in enumerate(axes):
+        ax.set_axis_off()
+        if i < k:
+            ax.imshow(images[i], cmap=cmap, vmin=0, vmax=images.max() or 1)
+            if titles is not None:
+                ax.set_title(titles[i], fontsize=8)
+    return axes

@@ -1,0 +1,97 @@
+"""helpers.plots and helpers.widgets: what they draw, their limits, and their error handling."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import data, plots, shallow, widgets  # noqa: E402
+from helpers.validation import TrainingDiverged  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_plot_costs_draws_every_100():
+    line = plots.plot_costs([3.0, 2.0, 1.0], title="t")
+    np.testing.assert_array_equal(line.get_xdata(), [0, 100, 200])
+    np.testing.assert_array_equal(line.get_ydata(), [3.0, 2.0, 1.0])
+    assert line.axes.get_title() == "t" and line.axes.get_ylabel() == "cost J"
+
+
+def test_plot_network_counts_units():
+    circles = plots.plot_network([3, 4, 1])
+    assert len(circles) == 8
+    # wide layers are elided: 784 inputs show max_units - 1 circles and a gap
+    circles = plots.plot_network([784, 20, 7, 1], max_units=10)
+    assert len(circles) == 9 + 9 + 7 + 1
+
+
+def test_decision_boundary_matches_the_classifier():
+    X = np.array([[-1.0, 1.0, -2.0, 2.0], [0.0, 0.0, 1.0, 1.0]])
+    Y = np.array([[0, 1, 0, 1]])
+    regions, points = plots.plot_decision_boundary(lambda G: (G[0:1] > 0).astype(float), X, Y)
+    assert points.get_offsets().shape == (4, 2)
+    xx, yy, grid = plots.decision_grid(X)
+    assert grid.shape == (2, xx.size)
+    assert xx.min() < X[0].min() and xx.max() > X[0].max() - 0.1
+
+
+def test_plot_images_and_activations():
+    axes = plots.plot_images(np.zeros((5, 4, 4)), titles=list("abcde"), ncols=3)
+    assert len(axes) == 6 and axes[0].get_title() == "a"
+    ax_g, ax_d = plots.plot_activations()
+    assert len(ax_g.lines) == 4 + 1 and len(ax_d.lines) == 4 + 1  # + the zero line
+
+
+def test_planar_figure_trains_and_reports_accuracy():
+    X, Y = data.load_planar_dataset()
+    fig, acc = widgets.planar_figure(X, Y, n_h=4, num_iterations=5000)
+    expected = 100 * np.mean(shallow.predict(shallow.nn_model(X, Y, 4, num_iterations=5000), X) == Y)
+    assert acc == pytest.approx(expected) and acc > 85
+    assert "accuracy" in fig.axes[0].get_title()
+
+
+def test_planar_playground_controls_and_redraw(monkeypatch):
+    datasets = {"flower": data.load_planar_dataset(), **data.load_extra_datasets()}
+    calls = []
+    real = widgets.planar_figure
+
+    def spy(*args, **kwargs):
+        calls.append(args[2:])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(widgets, "planar_figure", spy)
+    box = widgets.planar_playground(datasets)
+    units, rate, iters = box.children[0].children
+    act, data_set = box.children[1].children
+    assert all(not c.continuous_update for c in (units, rate, iters))
+    assert (units.min, units.max) == widgets.PLANAR_LIMITS["n_h"]
+    assert iters.max == widgets.PLANAR_LIMITS["num_iterations"][1]
+    assert rate.max == pytest.approx(10.0)
+    assert set(data_set.options) == set(datasets)
+    units.value = 7
+    data_set.value = "noisy_moons"
+    assert len(calls) == 3 and calls[-1][0] == 7
+
+
+def test_redraw_shows_bad_settings_as_a_message(capsys):
+    out = widgets.widgets.Output()
+
+    def diverges():
+        raise TrainingDiverged("training diverged at iteration 3 with learning_rate=100")
+
+    assert widgets.redraw(out, diverges) is None
+    assert "Cannot draw this setting: training diverged" in capsys.readouterr().out
+
+    def bug():
+        raise KeyError("a real bug")
+
+    with pytest.raises(KeyError):  # outside a kernel the Output cannot show it: it propagates
+        widgets.redraw(out, bug)
