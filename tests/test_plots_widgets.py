@@ -74,7 +74,7 @@ def test_planar_playground_controls_and_redraw(monkeypatch):
     assert all(not c.continuous_update for c in (units, rate, iters))
     assert (units.min, units.max) == widgets.PLANAR_LIMITS["n_h"]
     assert iters.max == widgets.PLANAR_LIMITS["num_iterations"][1]
-    assert rate.max == pytest.approx(10.0)
+    assert 10 ** rate.max == pytest.approx(10.0)  # a log slider stores exponents
     assert set(data_set.options) == set(datasets)
     units.value = 7
     data_set.value = "noisy_moons"
