@@ -192,3 +192,89 @@ def plot_images(images, titles=None, ncols=8, axes=None, cmap="gray_r"):
             if titles is not None:
                 ax.set_title(titles[i], fontsize=8)
     return axes
+
+
+def plot_computation_graph(a=5.0, b=3.0, c=2.0, ax=None):
+    """The graph of J = 3(a + bc): u = bc, v = a + u, J = 3v, with forward values (black)
+    and the derivatives dJ/d(node) found by the backward pass (orange).
+
+    Returns a dict node name -> (value, dJ/dnode).
+    """
+    ax = _axes(ax, figsize=(8, 3.2))
+    u = b * c
+    v = a + u
+    J = 3 * v
+    nodes = {  # name: (x, y, value, dJ/dnode, label)
+        "a": (0, 2, a, 3.0, "a"), "b": (0, 1, b, 3.0 * c, "b"), "c": (0, 0, c, 3.0 * b, "c"),
+        "u": (2, 0.5, u, 3.0, "u = bc"), "v": (4, 1.25, v, 3.0, "v = a + u"),
+        "J": (6, 1.25, J, 1.0, "J = 3v"),
+    }
+    edges = [("a", "v"), ("b", "u"), ("c", "u"), ("u", "v"), ("v", "J")]
+    for s, t in edges:
+        (x0, y0), (x1, y1) = nodes[s][:2], nodes[t][:2]
+        ax.annotate("", xy=(x1 - 0.45, y1), xytext=(x0 + 0.45, y0),
+                    arrowprops={"arrowstyle": "->", "color": "0.4"})
+    for name, (x, y, value, grad, label) in nodes.items():
+        ax.add_patch(plt.Rectangle((x - 0.45, y - 0.22), 0.9, 0.44, facecolor="#cfe3f3",
+                                   edgecolor="0.2"))
+        ax.text(x, y + 0.04, label, ha="center", va="center", fontsize=9)
+        ax.text(x, y - 0.36, f"= {value:g}", ha="center", va="center", fontsize=9)
+        ax.text(x, y + 0.36, f"dJ/d{name} = {grad:g}", ha="center", va="center", fontsize=8,
+                color="#D55E00")
+    ax.set_xlim(-0.8, 6.8)
+    ax.set_ylim(-0.7, 2.7)
+    ax.set_axis_off()
+    ax.set_title("forward pass: values (black); backward pass: derivatives (orange)")
+    return {name: (n[2], n[3]) for name, n in nodes.items()}
+
+
+def _grid(ax, x0, shape, label, stretched_rows=None, stretched_cols=None, values=None):
+    """Draw a 2-D array of ``shape`` as cells from x0; stretched cells are hatched copies."""
+    rows, cols = shape
+    for i in range(rows):
+        for j in range(cols):
+            copy = (stretched_rows is not None and i >= stretched_rows) or \
+                   (stretched_cols is not None and j >= stretched_cols)
+            ax.add_patch(plt.Rectangle((x0 + j, -i - 1), 1, 1, facecolor="#fdd0a2" if copy else
+                                       "#9ecae1", edgecolor="0.3", hatch="//" if copy else None))
+            if values is not None:
+                ax.text(x0 + j + 0.5, -i - 0.5, f"{values[i, j]:g}", ha="center", va="center",
+                        fontsize=8)
+    ax.text(x0 + cols / 2, 0.4, label, ha="center", va="bottom", fontsize=9)
+    return x0 + cols
+
+
+def plot_broadcast(shape_a, shape_b, ax=None):
+    """Show how numpy stretches ``a`` and ``b`` of the given shapes to add them.
+
+    Copies made by broadcasting are hatched orange. Returns the result's shape, or
+    draws numpy's error message and returns None when the shapes do not broadcast.
+    """
+    ax = _axes(ax, figsize=(9, 2.8))
+    ax.set_axis_off()
+    a = np.arange(int(np.prod(shape_a)), dtype=float).reshape(shape_a) + 1
+    b = (np.arange(int(np.prod(shape_b)), dtype=float).reshape(shape_b) + 1) * 10
+    try:
+        result = a + b
+    except ValueError as exc:
+        ax.text(0.5, 0.5, f"a {shape_a} + b {shape_b}:\n{exc}", ha="center", va="center",
+                fontsize=10, color="#D55E00", transform=ax.transAxes, wrap=True)
+        return None
+    out_shape = result.shape
+    as2d = lambda s: (1, 1) if len(s) == 0 else ((1, s[0]) if len(s) == 1 else s)  # noqa: E731
+    r_shape = as2d(out_shape)
+    x = 0
+    for arr, name in ((a, "a"), (b, "b")):
+        s = as2d(arr.shape)
+        full = np.broadcast_to(arr.reshape(s), r_shape)
+        x = _grid(ax, x, r_shape, f"{name}: shape {arr.shape}\nstretched to {out_shape}",
+                  stretched_rows=s[0] if s[0] < r_shape[0] else None,
+                  stretched_cols=s[1] if s[1] < r_shape[1] else None, values=full)
+        ax.text(x + 0.5, -r_shape[0] / 2, "+" if name == "a" else "=", ha="center", va="center",
+                fontsize=14)
+        x += 1
+    _grid(ax, x, r_shape, f"a + b: shape {out_shape}", values=result.reshape(r_shape))
+    ax.set_xlim(-0.5, x + r_shape[1] + 0.5)
+    ax.set_ylim(-r_shape[0] - 0.5, 1.3)
+    ax.set_aspect("equal")
+    return out_shape

@@ -95,3 +95,41 @@ def test_redraw_shows_bad_settings_as_a_message(capsys):
 
     with pytest.raises(KeyError):  # outside a kernel the Output cannot show it: it propagates
         widgets.redraw(out, bug)
+
+
+@pytest.mark.parametrize("alpha, verdict", [(0.05, "converges slowly"), (0.3, "converges"),
+                                            (0.5, "one step"), (0.85, "overshoots, converges"),
+                                            (1.0, "bounces forever"), (1.05, "diverges")])
+def test_descent_1d_regimes(alpha, verdict):
+    fig, ws = widgets.descent_1d_figure(alpha, steps=12, w0=-1.0)
+    # the distance to the minimum at w = 2 is multiplied by (1 - 2 alpha) every step
+    np.testing.assert_allclose(ws[-1] - 2, (-1.0 - 2) * (1 - 2 * alpha) ** 12, atol=1e-9)
+    assert f"α = {alpha:g}: {verdict};" in fig.axes[0].get_title()
+
+
+def test_descent_1d_clamps_extreme_values():
+    _, ws = widgets.descent_1d_figure(1e6, steps=10 ** 6)
+    assert len(ws) == 51 and np.isfinite(ws).all()
+
+
+def test_broadcast_plot_and_shape_parsing():
+    assert plots.plot_broadcast((3, 1), (1, 4)) == (3, 4)
+    assert plots.plot_broadcast((3, 4), (3,)) is None  # numpy's error is drawn instead
+    assert widgets.parse_shape("(4,)") == (4,) and widgets.parse_shape("()") == ()
+    with pytest.raises(ValueError, match=r"looks like \(3, 4\)"):
+        widgets.parse_shape("three by four")
+    with pytest.raises(ValueError, match="at most 2 dimensions"):
+        widgets.parse_shape("(2, 2, 2)")
+
+
+def test_logistic_playground_retrains_once_per_change():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((5, 60))
+    Y = (X[:1] > 0).astype(np.int64)
+    box = widgets.logistic_playground(X, Y, X, Y, num_iterations=300)
+    rate, iters, bar = box.children[0].children
+    assert bar.value == bar.max == 3  # the bar reached the end; moving it did not retrain
+    iters.value = 500
+    assert bar.value == bar.max == 5
+    fig, train_acc, _ = widgets.logistic_figure(X, Y, X, Y, 0.5, 300)
+    assert train_acc > 90
