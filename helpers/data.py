@@ -169,3 +169,57 @@ def load_extra_datasets(seed=3, m=200):
     }
     return {name: (X.astype(np.float64), np.asarray(Y, dtype=np.int64).reshape(1, -1))
             for name, (X, Y) in raw.items()}
+
+
+def prepare_digit_image(source):
+    """Turn a photo or drawing of one digit into a 28x28 input like the shipped images.
+
+    source : a file path, raw bytes (a PNG or JPEG as uploaded), a PIL image, or a 2-D array
+    Steps, as MNIST made its images: greyscale; dark ink on light paper is inverted so
+    ink is bright, and the paper's level is subtracted so it is black; the ink's
+    bounding box is cropped, scaled so its longer side is 20 pixels, and centred in a
+    28x28 black square.
+    Returns ``(steps, image)``: ``steps`` a list of (title, 2-D array) for display and
+    ``image`` the final uint8 (28, 28). Raises ``ValueError`` if the file is not an
+    image or holds no ink.
+    """
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        if isinstance(source, np.ndarray):
+            img = Image.fromarray(np.asarray(source, dtype=np.uint8))
+        elif isinstance(source, (bytes, bytearray, memoryview)):
+            img = Image.open(io.BytesIO(bytes(source)))
+        elif isinstance(source, Image.Image):
+            img = source
+        else:
+            img = Image.open(source)
+        grey = np.asarray(img.convert("L"), dtype=np.float64)
+    except (UnidentifiedImageError, OSError) as exc:
+        raise ValueError(f"could not read this file as an image ({exc}); upload a PNG or JPEG of "
+                         f"one digit") from None
+    steps = [("your image", grey)]
+    if np.median(grey) > 127:  # light paper: make the ink bright, as in MNIST
+        grey = 255 - grey
+    grey = np.clip(grey - np.median(grey), 0, None)  # the paper becomes 0 (black)
+    steps.append(("ink bright,\npaper black", grey))
+    ink = grey > 0.25 * grey.max() if grey.max() > 0 else np.zeros_like(grey, dtype=bool)
+    if grey.max() - grey.min() < 30 or not ink.any():
+        raise ValueError("this image has no visible ink; upload a dark digit on light paper "
+                         "(or a light digit on black)")
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    crop = grey[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    steps.append(("cropped\nto the ink", crop))
+    h, w = crop.shape
+    scale = 20.0 / max(h, w)
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    small = np.asarray(Image.fromarray(crop.clip(0, 255).astype(np.uint8)).resize(size, Image.LANCZOS),
+                       dtype=np.float64)
+    out = np.zeros((28, 28))
+    top, left = (28 - size[1]) // 2, (28 - size[0]) // 2
+    out[top:top + size[1], left:left + size[0]] = small
+    out = (255 * out / out.max()).round().astype(np.uint8)
+    steps.append(("20 px, centred\nin 28×28", out))
+    return steps, out

@@ -178,8 +178,11 @@ def plot_activations(z=None, names=("sigmoid", "tanh", "relu", "leaky_relu"), ax
 
 
 def plot_images(images, titles=None, ncols=8, axes=None, cmap="gray_r"):
-    """A gallery of 2-D images (k, h, w) with optional titles. Returns the array of axes."""
-    images = np.asarray(images)
+    """A gallery of 2-D images (a (k, h, w) array, or a list of any sizes) with optional titles.
+
+    ``cmap`` is one colormap or a list with one per image. The default, gray_r, shows
+    the bright ink of the digit images as dark ink on white. Returns the array of axes.
+    """
     k = len(images)
     nrows = max(1, int(np.ceil(k / ncols)))
     if axes is None:
@@ -188,7 +191,8 @@ def plot_images(images, titles=None, ncols=8, axes=None, cmap="gray_r"):
     for i, ax in enumerate(axes):
         ax.set_axis_off()
         if i < k:
-            ax.imshow(images[i], cmap=cmap, vmin=0, vmax=images.max() or 1)
+            ax.imshow(images[i], cmap=cmap if isinstance(cmap, str) else cmap[i], vmin=0,
+                      vmax=max(float(np.max(images[i])), 1.0))
             if titles is not None:
                 ax.set_title(titles[i], fontsize=8)
     return axes
@@ -278,3 +282,37 @@ def plot_broadcast(shape_a, shape_b, ax=None):
     ax.set_ylim(-r_shape[0] - 0.5, 1.3)
     ax.set_aspect("equal")
     return out_shape
+
+
+def plot_building_blocks(L=3, ax=None):
+    """Forward steps (top row, left to right) store caches that the backward steps
+    (bottom row, right to left) read. Returns the list of block rectangles."""
+    ax = _axes(ax, figsize=(2.3 * L + 2.5, 3.4))
+    ax.set_axis_off()
+    blocks = []
+    for l in range(1, L + 1):
+        x = 2.3 * (l - 1) + 1.2
+        for y, text, face in ((2.0, f"forward {l}\nA[{l-1}] → A[{l}]", "#cfe3f3"),
+                              (0.0, f"backward {l}\ndA[{l}] → dA[{l-1}]\n+ dW[{l}], db[{l}]",
+                               "#fdd0a2")):
+            r = plt.Rectangle((x - 0.85, y - 0.45), 1.7, 0.9, facecolor=face, edgecolor="0.2")
+            ax.add_patch(r)
+            blocks.append(r)
+            ax.text(x, y, text, ha="center", va="center", fontsize=8)
+        ax.annotate("", xy=(x, 0.47), xytext=(x, 1.53),
+                    arrowprops={"arrowstyle": "->", "color": "0.45", "ls": "--"})
+        ax.text(x + 0.08, 1.0, f"cache {l}:\n(A[{l-1}], W[{l}], b[{l}]), Z[{l}]", fontsize=7,
+                va="center", color="0.3")
+        if l < L:
+            ax.annotate("", xy=(x + 1.45, 2.0), xytext=(x + 0.85, 2.0),
+                        arrowprops={"arrowstyle": "->"})
+            ax.annotate("", xy=(x + 0.85, 0.0), xytext=(x + 1.45, 0.0),
+                        arrowprops={"arrowstyle": "->"})
+    x_end = 2.3 * (L - 1) + 1.2
+    ax.text(x_end + 1.1, 2.0, "→ AL = ŷ\n→ cost J", va="center", fontsize=8)
+    ax.text(x_end + 1.1, 0.0, "← dAL", va="center", fontsize=8)
+    ax.text(-0.1, 2.0, "X →", va="center", ha="right", fontsize=8)
+    ax.set_xlim(-0.6, x_end + 2.2)
+    ax.set_ylim(-0.7, 2.7)
+    ax.set_title("Each forward step caches what its backward step will need")
+    return blocks

@@ -133,3 +133,58 @@ def test_logistic_playground_retrains_once_per_change():
     assert bar.value == bar.max == 5
     fig, train_acc, _ = widgets.logistic_figure(X, Y, X, Y, 0.5, 300)
     assert train_acc > 90
+
+
+def test_shape_rows_and_table():
+    rows = widgets.shape_rows([2, 3, 5, 4, 2, 1], m=4)
+    assert len(rows) == 5
+    assert rows[0]["W"] == (3, 2) and rows[2]["b"] == (4, 1) and rows[4]["A"] == (1, 4)
+    html = widgets.shape_table_html([2, 3, 1], 7)
+    assert "X: (2, 7)" in html and "(3, 2)" in html and "parameters: 13" in html
+    assert widgets.parse_layer_dims("[2, 3, 1]") == [2, 3, 1]
+    for bad, message in [("2", "between 2 and"), ("2, x", "whole numbers"), ("2, 0, 1", "between 1 and")]:
+        with pytest.raises(ValueError, match=message):
+            widgets.parse_layer_dims(bad)
+
+
+def test_shape_table_widget_updates_and_reports_bad_text():
+    box = widgets.shape_table_widget()
+    dims, m = box.children[0].children
+    table = box.children[1].children[0]
+    assert "(5, 3)" in table.value  # W3 of the course's example
+    m.value = 10
+    assert "(3, 10)" in table.value
+    dims.value = "3, x"
+    assert table.value == ""  # the message goes to the output area instead
+
+
+def test_deep_playground_trains_with_progress():
+    rng = np.random.default_rng(1)
+    X = rng.standard_normal((6, 80))
+    Y = (X[:1] + X[1:2] > 0).astype(np.int64)
+    box = widgets.deep_playground(X, Y, X, Y)
+    layers, units, act = box.children[0].children
+    rate, iters = box.children[1].children
+    button, bar, status = box.children[2].children
+    iters.value = 300
+    box.train()
+    assert bar.value == bar.max == 300 and not button.disabled
+    assert "train accuracy" in status.value
+    _, costs, train_acc, _ = widgets.train_deep(X, Y, X, Y, 2, 5, "relu", 0.3, 300)
+    assert len(costs) == 3 and train_acc > 90
+
+
+def test_prepare_digit_image_and_upload_figure(tmp_path):
+    steps, image = data.prepare_digit_image(data.DATA_DIR / "sample_digit.png")
+    assert image.shape == (28, 28) and image.dtype == np.uint8
+    assert image[0].max() == 0 and image[:, 0].max() == 0  # a black border, as in MNIST
+    rows = np.flatnonzero(image.max(axis=1) > 0)
+    assert rows.max() - rows.min() + 1 <= 20  # the ink is scaled to at most 20 pixels
+    fig = widgets.image_prediction_figure(steps, 0.8)
+    assert "odd" in fig._suptitle.get_text()
+    with pytest.raises(ValueError, match="PNG or JPEG"):
+        data.prepare_digit_image(b"not an image")
+    with pytest.raises(ValueError, match="no visible ink"):
+        data.prepare_digit_image(np.full((30, 30), 200))
+    box = widgets.upload_widget(lambda x: 0.3, data.DATA_DIR / "sample_digit.png")
+    assert box.children[0].accept.startswith("image/png")
