@@ -98,15 +98,17 @@ def test_real_notebook_exercise_copies(path, tmp_path):
                 inside = False
             elif inside and line.strip() and not line.strip().startswith("#"):
                 solution_lines.add(line.strip())
-    assert solution_lines, f"{path.name} has no solution regions"
     ex = make_exercise(nb)
     ex_lines = {line.strip() for c in ex.cells for line in c.source.splitlines()}
     # a line that also appears outside a region (e.g. `return w, b`) may stay
     outside = {line.strip() for c in nb.cells for line in strip_solutions(c.source).splitlines()}
     leaked = (solution_lines & ex_lines) - outside
     assert not leaked, f"solution code left in the exercise copy of {path.name}: {sorted(leaked)[:5]}"
-    # it opens and runs up to its first exercise
+    # it opens and runs up to its first exercise (a notebook without exercises runs through)
     client = NotebookClient(ex, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
-    with pytest.raises(CellExecutionError, match="not done yet"):
+    if solution_lines:
+        with pytest.raises(CellExecutionError, match="not done yet"):
+            client.execute()
+    else:
         client.execute()

@@ -188,3 +188,21 @@ def test_prepare_digit_image_and_upload_figure(tmp_path):
         data.prepare_digit_image(np.full((30, 30), 200))
     box = widgets.upload_widget(lambda x: 0.3, data.DATA_DIR / "sample_digit.png")
     assert box.children[0].accept.startswith("image/png")
+
+
+def test_house_cost_by_hand_and_relu_never_negative():
+    # w = 0, b = 0 predicts 0 for every house: cost is half the mean squared price
+    assert widgets.house_cost(0.0, 0.0) == pytest.approx(np.mean(widgets.HOUSE_PRICES ** 2) / 2)
+    fig, cost = widgets.house_figure(w=2.8, b=-90)
+    relu_line = fig.axes[0].lines[1]
+    assert relu_line.get_ydata().min() == 0.0
+    assert cost == pytest.approx(widgets.house_cost(2.8, -90))
+    box = widgets.house_widget()
+    assert all(not c.continuous_update for c in box.children[0].children)
+
+
+def test_neuron_outputs_jump_versus_glide():
+    assert widgets.neuron_outputs(0.99) == (0.0, pytest.approx(0.48750260351578967))
+    assert widgets.neuron_outputs(1.01)[0] == 1.0
+    assert abs(widgets.neuron_outputs(1.01)[1] - widgets.neuron_outputs(0.99)[1]) < 0.03
+    assert "perceptron 0" in widgets.neuron_figure(0.5).axes[0].get_title()
