@@ -22,6 +22,18 @@ WIDE = {"description_width": "initial"}
 LAYOUT = widgets.Layout(width="320px")
 
 
+def log_slider(value, low, high, description, step=0.1):
+    """A FloatLogSlider from about ``low`` to ``high`` whose grid of 10**(k * step) values
+    contains ``value`` exactly, so the default shows as typed (not snapped to a neighbour)."""
+    start = np.log10(value)
+    below = np.ceil((start - np.log10(low)) / step - 1e-9)
+    above = np.ceil((np.log10(high) - start) / step - 1e-9)
+    return widgets.FloatLogSlider(value=value, base=10, min=start - below * step,
+                                  max=start + above * step, step=step, description=description,
+                                  readout_format=".3g", continuous_update=False, style=WIDE,
+                                  layout=LAYOUT)
+
+
 def redraw(out, draw):
     """Run ``draw() -> figure`` and show the figure in the Output ``out``.
 
@@ -91,10 +103,7 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, num_
     lo, hi = PLANAR_LIMITS["n_h"]
     units = widgets.IntSlider(value=n_h, min=lo, max=hi, description="hidden units",
                               continuous_update=False, style=WIDE, layout=LAYOUT)
-    lo, hi = PLANAR_LIMITS["learning_rate"]
-    rate = widgets.FloatLogSlider(value=learning_rate, base=10, min=np.log10(lo), max=np.log10(hi),
-                                  step=0.1, description="learning rate", readout_format=".3g",
-                                  continuous_update=False, style=WIDE, layout=LAYOUT)
+    rate = log_slider(learning_rate, *PLANAR_LIMITS["learning_rate"], "learning rate")
     lo, hi = PLANAR_LIMITS["num_iterations"]
     iters = widgets.IntSlider(value=num_iterations, min=lo, max=hi, step=500,
                               description="iterations", continuous_update=False, style=WIDE,
@@ -226,10 +235,7 @@ def logistic_figure(X_train, Y_train, X_test, Y_test, learning_rate=0.5, num_ite
 
 def logistic_playground(X_train, Y_train, X_test, Y_test, learning_rate=0.5, num_iterations=1000):
     """A log slider for alpha and a slider for iterations; retrains the reference model."""
-    lo, hi = LOGISTIC_LIMITS["learning_rate"]
-    rate = widgets.FloatLogSlider(value=learning_rate, base=10, min=np.log10(lo), max=np.log10(hi),
-                                  step=0.25, description="learning rate α", readout_format=".3g",
-                                  continuous_update=False, style=WIDE, layout=LAYOUT)
+    rate = log_slider(learning_rate, *LOGISTIC_LIMITS["learning_rate"], "learning rate α", step=0.25)
     lo, hi = LOGISTIC_LIMITS["num_iterations"]
     iters = widgets.IntSlider(value=num_iterations, min=lo, max=hi, step=100,
                               description="iterations", continuous_update=False, style=WIDE,
@@ -356,10 +362,7 @@ def deep_playground(X_train, Y_train, X_test, Y_test):
                               layout=LAYOUT)
     act = widgets.Dropdown(options=["relu", "leaky_relu", "tanh", "sigmoid"], value="relu",
                            description="hidden activation", style=WIDE)
-    lo, hi = DEEP_LIMITS["learning_rate"]
-    rate = widgets.FloatLogSlider(value=0.3, base=10, min=np.log10(lo), max=np.log10(hi), step=0.1,
-                                  description="learning rate α", readout_format=".3g", style=WIDE,
-                                  layout=LAYOUT)
+    rate = log_slider(0.3, *DEEP_LIMITS["learning_rate"], "learning rate α")
     lo, hi = DEEP_LIMITS["num_iterations"]
     iters = widgets.IntSlider(value=600, min=lo, max=hi, step=100, description="iterations",
                               style=WIDE, layout=LAYOUT)
@@ -376,7 +379,7 @@ def deep_playground(X_train, Y_train, X_test, Y_test):
 
     def on_progress(i, cost, costs):
         bar.value = i + 1
-        if i % 500 == 0 or i == iters.value - 1:  # redraw the growing curve now and then
+        if i % 200 == 0 or i == iters.value - 1:  # redraw the growing curve now and then
             redraw(out, lambda: cost_figure(costs, f"iteration {i}: cost {cost:.4f}"))
 
     def train(_=None):
@@ -391,6 +394,7 @@ def deep_playground(X_train, Y_train, X_test, Y_test):
                     X_train, Y_train, X_test, Y_test, layers.value, units.value, act.value,
                     rate.value, iters.value, on_progress)
             summary.update(train=train_acc, test=test_acc)
+            out.clear_output(wait=True)  # the final curve replaces the live one
             return cost_figure(costs, f"{layers.value} × {units.value} {act.value} units, "
                                       f"α = {rate.value:.3g}: train {train_acc:.1f}%, "
                                       f"test {test_acc:.1f}%")

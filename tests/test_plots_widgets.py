@@ -74,7 +74,8 @@ def test_planar_playground_controls_and_redraw(monkeypatch):
     assert all(not c.continuous_update for c in (units, rate, iters))
     assert (units.min, units.max) == widgets.PLANAR_LIMITS["n_h"]
     assert iters.max == widgets.PLANAR_LIMITS["num_iterations"][1]
-    assert 10 ** rate.max == pytest.approx(10.0)  # a log slider stores exponents
+    assert 10 ** rate.min >= 1e-3 * 0.8 and 10 ** rate.max <= 10.0 * 1.3  # log sliders store exponents
+    assert rate.value == pytest.approx(1.2)
     assert set(data_set.options) == set(datasets)
     units.value = 7
     data_set.value = "noisy_moons"
@@ -206,3 +207,11 @@ def test_neuron_outputs_jump_versus_glide():
     assert widgets.neuron_outputs(1.01)[0] == 1.0
     assert abs(widgets.neuron_outputs(1.01)[1] - widgets.neuron_outputs(0.99)[1]) < 0.03
     assert "perceptron 0" in widgets.neuron_figure(0.5).axes[0].get_title()
+
+
+def test_log_slider_grid_contains_the_default():
+    for value, lo, hi, step in [(0.3, 1e-4, 3.0, 0.1), (1.2, 1e-3, 10.0, 0.1), (0.5, 1e-4, 10.0, 0.25)]:
+        s = widgets.log_slider(value, lo, hi, "rate", step=step)
+        k = (np.log10(value) - s.min) / s.step
+        assert abs(k - round(k)) < 1e-9 and s.min <= np.log10(lo) + 1e-9 and s.max >= np.log10(hi) - 1e-9
+        assert not s.continuous_update

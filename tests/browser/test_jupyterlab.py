@@ -1,0 +1,263 @@
+"""Drive JupyterLab in a real browser (Debian's Chromium through Playwright): run every
+notebook from the Run menu, check no cell shows an error, and move the sliders of each
+notebook's main widget as a learner would, checking that the plot redraws.
+
+Skipped with a reason when Chromium or Playwright is missing (a learner's laptop),
+unless REQUIRE_BROWSER=1, which CI sets: then a missing browser is a failure.
+Screenshots go to test-artifacts/ (not committed).
+"""
+
+import contextlib
+import json
+import re
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = ROOT / "test-artifacts"
+REQUIRED = os.environ.get("REQUIRE_BROWSER") == "1"
+FULL_BAR = re.compile(r"width: 100%")  # an ipywidgets progress bar at its end
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _missing():
+    if not CHROMIUM.exists():
+        return f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -r requirements.txt)"
+    return None
+
+
+if _missing():
+    if REQUIRED:
+        pytest.fail(f"REQUIRE_BROWSER=1 but {_missing()}", pytrace=False)
+    pytest.skip(_missing(), allow_module_level=True)
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _write_settings(settings_dir):
+    """User settings: no news or update checks, no autosave (we test a copy anyway), and
+    every cell rendered (by default JupyterLab 4 renders only the cells in view)."""
+    files = {
+        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+        "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+            {"fetchNews": "false", "checkForUpdates": False},
+        "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    }
+    for name, content in files.items():
+        path = settings_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(content))
+
+
+@contextlib.contextmanager
+def running_lab(tmp_path):
+    """A fresh JupyterLab on a free port, serving a copy of the notebooks; stopped afterwards."""
+    root = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", root)
+    env = dict(os.environ)
+    for var in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+                "JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR"):
+        (tmp_path / var.lower()).mkdir()
+        env[var] = str(tmp_path / var.lower())
+    _write_settings(tmp_path / "jupyterlab_settings_dir")
+    port, token = _free_port(), secrets.token_hex(16)
+    log = open(tmp_path / "lab.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ServerApp.port={port}",
+         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={root}", "--LabApp.extension_manager=readonly",
+         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+         *(["--ServerApp.allow_root=True"] if os.geteuid() == 0 else [])],
+        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise RuntimeError("JupyterLab did not start:\n" + (tmp_path / "lab.log").read_text())
+                time.sleep(0.3)
+        yield base, token
+    finally:
+        _stop(proc)
+        log.close()
+
+
+@pytest.fixture
+def lab(tmp_path):
+    with running_lab(tmp_path) as server:
+        yield server
+
+
+def _stop(proc):
+    """End the server and its kernels (its whole process group), whatever state it is in."""
+    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@pytest.fixture
+def page(lab):
+    base, token = lab
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        pg = context.new_page()
+        pg.set_default_timeout(60_000)
+        pg.lab = (base, token)
+        try:
+            yield pg
+        finally:
+            browser.close()
+
+
+def _menu(page, menu, command):
+    page.locator(".lm-MenuBar-item", has_text=menu).first.click()
+    page.locator(f'.lm-Menu-item[data-command="{command}"]').click()
+
+
+def open_and_run(page, name):
+    """Open a notebook, wait for an idle kernel, clear outputs, run all, wait until done."""
+    base, token = page.lab
+    page.goto(f"{base}/lab/tree/{name}?token={token}")
+    status = page.locator("#jp-main-statusbar")
+    expect(status).to_contain_text("Idle", timeout=90_000)
+    _menu(page, "Edit", "editmenu:clear-all")
+    _menu(page, "Run", "runmenu:run-all")
+    prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputPrompt")
+    deadline = time.time() + 240
+    while True:  # every code cell numbered, none pending, and the kernel idle
+        texts = prompts.all_inner_texts()
+        done = texts and all(t.strip().startswith("[") and t.strip()[1:-2].isdigit() for t in texts)
+        if done and "Idle" in status.inner_text():
+            break
+        assert time.time() < deadline, f"{name}: cells did not finish: {texts[:5]}..."
+        time.sleep(0.5)
+    errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+    assert errors.count() == 0, f"{name}: {errors.count()} error/stderr output(s): {errors.first.inner_text()[:500]}"
+    return len(texts)
+
+
+def widget_cell(page, label):
+    """The code cell whose widget has a control labelled ``label`` (the last such cell)."""
+    return page.locator(".jp-CodeCell", has=page.locator(".widget-label", has_text=label)).last
+
+
+def image_src(cell):
+    img = cell.locator(".widget-output img").last
+    expect(img).to_be_visible()
+    return img.get_attribute("src")
+
+
+def wait_for_new_image(cell, old, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        imgs = cell.locator(".widget-output img")
+        if imgs.count() and imgs.last.get_attribute("src") != old:
+            return imgs.last.get_attribute("src")
+        time.sleep(0.3)
+    raise AssertionError("the plot did not redraw")
+
+
+def press_slider(cell, label, key="ArrowRight", times=1):
+    slider = cell.locator(".widget-slider", has=cell.page.locator(".widget-label", has_text=label)).first
+    handle = slider.locator(".noUi-handle").first
+    handle.focus()
+    for _ in range(times):
+        handle.press(key)
+
+
+def shot(cell, name):
+    """Screenshot a cell once every image in it has finished loading."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    cell.scroll_into_view_if_needed()
+    cell.page.wait_for_function(
+        "cell => [...cell.querySelectorAll('img')].every(i => i.complete && i.naturalWidth > 0)",
+        arg=cell.element_handle())
+    cell.page.wait_for_timeout(300)
+    cell.screenshot(path=str(ARTIFACTS / name))
+
+
+def test_01_introduction(page):
+    open_and_run(page, "01_introduction.ipynb")
+    cell = widget_cell(page, "bias b")
+    before = image_src(cell)
+    press_slider(cell, "weight w", times=3)
+    wait_for_new_image(cell, before)
+    expect(cell.locator(".widget-output img").last).to_be_visible()
+    shot(cell, "01_house_widget.png")
+
+
+def test_02_learning_rate_slider(page):
+    open_and_run(page, "02_logistic_regression.ipynb")
+    cell = widget_cell(page, "iterations")  # the logistic-regression playground
+    before = image_src(cell)
+    press_slider(cell, "learning rate", times=2)
+    after = wait_for_new_image(cell, before)
+    bar = cell.locator(".widget-hprogress .progress-bar").first
+    expect(bar).to_have_attribute("style", FULL_BAR, timeout=30_000)
+    assert after != before
+    shot(cell, "02_logistic_playground.png")
+
+
+def test_03_hidden_units_and_dataset(page):
+    open_and_run(page, "03_shallow_network.ipynb")
+    cell = widget_cell(page, "hidden units")
+    before = image_src(cell)
+    press_slider(cell, "hidden units", times=2)
+    after_units = wait_for_new_image(cell, before)
+    cell.locator(".widget-dropdown", has=page.locator(".widget-label", has_text="data set")) \
+        .locator("select").select_option("noisy_moons")
+    wait_for_new_image(cell, after_units)
+    shot(cell, "03_planar_playground.png")
+
+
+def test_04_train_button_and_shape_table(page):
+    open_and_run(page, "04_deep_network.ipynb")
+    cell = widget_cell(page, "units per layer")
+    cell.locator("button", has_text="Train").click()
+    bar = cell.locator(".widget-hprogress .progress-bar").first
+    expect(bar).to_have_attribute("style", FULL_BAR, timeout=120_000)
+    expect(cell.locator(".widget-html-content", has_text="test accuracy")).to_be_visible(timeout=60_000)
+    expect(cell.locator(".widget-output img").last).to_be_visible()
+    shot(cell, "04_deep_playground.png")
+
+    table_cell = widget_cell(page, "layer sizes")
+    text = table_cell.locator(".widget-text input").first
+    text.fill("3, 6, 2, 1")
+    text.press("Enter")
+    expect(table_cell.locator(".widget-html-content table")).to_contain_text("(6, 3)")
+    expect(table_cell.locator(".widget-html-content")).to_contain_text("L = 3 layers")
+    shot(table_cell, "04_shape_table.png")
