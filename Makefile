@@ -48,7 +48,9 @@ notebooks: venv
 exercises: venv
 	$(BIN)/python -m helpers.exercises --out exercises $(NOTEBOOKS)
 
+# PyTorch (a CPU build, for comparison only) is installed for the benchmark alone.
 bench: venv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -250,6 +250,18 @@ def generic_hint(diff, case):
     return None
 
 
+def costs_hint(position):
+    """A ``result_hint`` for training functions whose result[position] is the list of costs:
+    spots a cost recorded at every iteration instead of every 100."""
+    def hint(diff, case, got):
+        n = case.kwargs.get("num_iterations")
+        if diff.path == f"the result[{position}]" and isinstance(got[position], list) \
+                and len(got[position]) == n:
+            return "record the cost only every 100 iterations: `if i % 100 == 0: costs.append(cost)`."
+        return None
+    return hint
+
+
 def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, result_hint=None):
     """Grade ``learner_fn`` against ``reference_fn`` on ``cases``; see the module docstring.
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from .. import deep as ref
-from .core import Case, Mistake, run_check
+from .core import Case, Mistake, costs_hint, run_check
 from .shallow import _cost_cases, _cost_mistakes
 
 
@@ -287,19 +287,12 @@ def _training_mistakes(reference):
                     default_rate)]
 
 
-def _costs_hint(diff, case, got):
-    n = case.kwargs["num_iterations"]
-    if diff.path == "the result[1]" and isinstance(got[1], list) and len(got[1]) == n:
-        return "record the cost every 100 iterations only: `if i % 100 == 0: costs.append(cost)`."
-    return None
-
-
 def check_two_layer_model(fn):
     run_check("two_layer_model", fn, ref.two_layer_model, _training_cases(True),
-              _training_mistakes(ref.two_layer_model), result_hint=_costs_hint)
+              _training_mistakes(ref.two_layer_model), result_hint=costs_hint(1))
 
 
 def check_L_layer_model(fn):
     run_check("L_layer_model", fn, ref.L_layer_model, _training_cases(False),
-              _training_mistakes(ref.L_layer_model), result_hint=_costs_hint)
+              _training_mistakes(ref.L_layer_model), result_hint=costs_hint(1))
 

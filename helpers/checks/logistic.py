@@ -4,7 +4,7 @@ import numpy as np
 
 from .. import activations
 from .. import logistic as ref
-from .core import Case, Mistake, run_check
+from .core import Case, Mistake, costs_hint, run_check
 
 
 def _sig(z):
@@ -75,13 +75,6 @@ def _optimize_wrong_sign(c):
     return {"w": w, "b": b}, grads, costs
 
 
-def _optimize_costs_hint(diff, case, got):
-    n = case.kwargs["num_iterations"]
-    if diff.path == "the result[2]" and isinstance(got[2], list) and len(got[2]) == n:
-        return "record the cost only every 100 iterations: `if i % 100 == 0: costs.append(cost)`."
-    return None
-
-
 def check_optimize(fn):
     cases = [Case("the course's example, 100 iterations", *COURSE, num_iterations=100,
                   learning_rate=0.009),
@@ -91,7 +84,7 @@ def check_optimize(fn):
                   num_iterations=101, learning_rate=0.5)]
     mistakes = [Mistake("gradient descent steps against the gradient: w = w - learning_rate * dw "
                         "(and the same for b).", _optimize_wrong_sign)]
-    run_check("optimize", fn, ref.optimize, cases, mistakes, result_hint=_optimize_costs_hint)
+    run_check("optimize", fn, ref.optimize, cases, mistakes, result_hint=costs_hint(2))
 
 
 def check_predict(fn):
