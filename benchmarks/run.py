@@ -149,7 +149,11 @@ def training_section(rows, repeats, iterations, torch_fns):
                 if "torch manual" in times else "– | – |")
         rows.append(row)
         if L > 1:
-            limit_rows.append((label, X.shape[1], dims, statistics.median(times["helpers"]) / iterations))
+            W1 = params["W1"]
+            dZ1 = np.random.default_rng(1).standard_normal((dims[1], X.shape[1]))
+            first = [timed(lambda: (W1 @ X, dZ1 @ X.T))[0] for _ in range(5 * repeats)]
+            limit_rows.append((label, X.shape[1], dims, statistics.median(times["helpers"]) / iterations,
+                               statistics.median(first)))
     return limit_rows
 
 
@@ -160,6 +164,20 @@ def matmul_throughput(repeats):
     a @ b
     seconds = [timed(lambda: a @ b)[0] for _ in range(repeats)]
     return 2 * n ** 3 / statistics.median(seconds), seconds
+
+
+def memory_bandwidth(repeats):
+    """Bytes per second np.sum reads from an array far larger than the caches."""
+    big = np.random.default_rng(0).random(50_000_000 // 8 * 8)  # 400 MB
+    big.sum()
+    seconds = [timed(big.sum)[0] for _ in range(repeats)]
+    return big.nbytes / statistics.median(seconds)
+
+
+def iteration_bytes(dims, m):
+    """Bytes the first layer's two products read from X each iteration (W1 X and dZ1 X^T);
+    the other layers' arrays are small enough to stay in cache."""
+    return 2 * dims[0] * m * 8
 
 
 def iteration_flops(dims, m):
@@ -264,15 +282,21 @@ def main():
           f"time, the median of the per-round ratios: below 1.0, helpers is faster.\n")
 
     peak, _ = matmul_throughput(repeats)
-    rows = ["| L-layer loop against the limit | flops / iteration | lower bound | measured | fraction |",
-            "|---|---|---|---|---|"]
-    for label, m, dims, per_iteration in limit:
-        flops = iteration_flops(dims, m)
-        bound = flops / peak
+    bandwidth = memory_bandwidth(repeats)
+    rows = ["| loop against the limit | flops / iteration | flop bound | measured / iteration | fraction "
+            "of the bound | memory bound (X read twice) | W1 X and dZ1 Xᵀ alone |",
+            "|---|---|---|---|---|---|---|"]
+    for label, m, dims, per_iteration, first in limit:
+        flops, nbytes = iteration_flops(dims, m), iteration_bytes(dims, m)
+        bound, mem = flops / peak, nbytes / bandwidth
+        first_flops = 4 * dims[0] * dims[1] * m
         rows.append(f"| {label} | {flops / 1e6:,.0f} M | {bound * 1000:.2f} ms | "
-                    f"{per_iteration * 1000:.2f} ms | {100 * bound / per_iteration:.0f}% |")
+                    f"{per_iteration * 1000:.2f} ms | {100 * bound / per_iteration:.0f}% | "
+                    f"{mem * 1000:.2f} ms | {first * 1000:.2f} ms ({first_flops / first / 1e9:.0f} GFLOP/s) |")
     print("\n".join(rows))
-    print(f"\nnp.matmul of two 2000 × 2000 float64 matrices: {peak / 1e9:.1f} GFLOP/s (the limit).\n")
+    print(f"\nLimits measured here: np.matmul of two 2000 × 2000 float64 matrices runs at "
+          f"{peak / 1e9:.1f} GFLOP/s; summing a 400 MB array reads {bandwidth / 1e9:.1f} GB/s. The flop "
+          f"bound counts matrix products only; the memory bound counts only the two passes over X.\n")
 
     rows = ["| interactive work | time |", "|---|---|"]
     sliders_section(rows, repeats)

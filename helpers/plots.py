@@ -58,7 +58,7 @@ def plot_costs(costs, every=100, ax=None, label=None, title=None):
     return line
 
 
-def decision_grid(X, step=None, margin=0.5, points=150):
+def decision_grid(X, step=None, margin=0.5, points=100):
     """A grid covering the points X (2, m): returns (xx, yy, grid (2, n_points))."""
     x_min, x_max = X[0].min() - margin, X[0].max() + margin
     y_min, y_max = X[1].min() - margin, X[1].max() + margin
