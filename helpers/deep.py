@@ -214,9 +214,9 @@ def _model_backward(AL, Y, caches, hidden_activation, need_dA0):
     dZ = AL - Y
     backward = ACTIVATIONS[hidden_activation][2]
     for l in range(L, 0, -1):
-        (A_prev, W, _), _Z = caches[l - 1]
+        (A_prev, W, _), Z = caches[l - 1]
         if l < L:
-            dZ = backward(grads[f"dA{l}"], caches[l - 1][1])
+            dZ = backward(grads[f"dA{l}"], Z)
         dA_prev, grads[f"dW{l}"], grads[f"db{l}"] = _linear_backward(dZ, A_prev, W, l > 1 or need_dA0)
         if dA_prev is not None:
             grads[f"dA{l - 1}"] = dA_prev

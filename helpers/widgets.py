@@ -62,9 +62,7 @@ def _panel(controls, out, draw, status=()):
         c.observe(lambda change: redraw(out, draw), names="value")
     redraw(out, draw)
     shown = list(controls) + list(status)
-    box = widgets.VBox([widgets.HBox(shown[:3]), widgets.HBox(shown[3:]), out])
-    box.redraw = lambda: redraw(out, draw)
-    return box
+    return widgets.VBox([widgets.HBox(shown[:3]), widgets.HBox(shown[3:]), out])
 
 
 # --- notebook 03: the planar playground ------------------------------------------------------
@@ -158,7 +156,7 @@ def descent_1d_figure(learning_rate=0.1, steps=12, w0=-1.0, ax=None):
     return ax.figure, ws
 
 
-def descent_1d_widget(learning_rate=0.1, steps=12):
+def descent_1d_widget(learning_rate=0.3, steps=12):
     """A slider for alpha (0.01 to 1.2) and one for the number of steps."""
     rate = widgets.FloatSlider(value=learning_rate, min=0.01, max=1.2, step=0.01,
                                description="learning rate α", continuous_update=False, style=WIDE,
@@ -407,10 +405,8 @@ def deep_playground(X_train, Y_train, X_test, Y_test):
                         f"<b>{summary['test']:.1f}%</b>" if summary else "stopped: see below")
 
     button.on_click(train)
-    box = widgets.VBox([widgets.HBox([layers, units, act]), widgets.HBox([rate, iters]),
-                        widgets.HBox([button, bar, status]), out])
-    box.train = train
-    return box
+    return widgets.VBox([widgets.HBox([layers, units, act]), widgets.HBox([rate, iters]),
+                         widgets.HBox([button, bar, status]), out])
 
 
 def image_prediction_figure(steps, probability):
@@ -483,7 +479,7 @@ def house_figure(w=2.8, b=-90.0, ax=None):
     return ax.figure, cost
 
 
-def house_widget(w=1.5, b=0.0):
+def house_widget(w=2.8, b=-90.0):
     """Sliders for the neuron's weight and bias; the fit and its cost redraw."""
     weight = widgets.FloatSlider(value=w, min=0.0, max=5.0, step=0.05, description="weight w",
                                  continuous_update=False, style=WIDE, layout=LAYOUT)
@@ -523,7 +519,7 @@ def neuron_figure(w=0.9, ax=None):
     return ax.figure
 
 
-def neuron_widget(w=0.9):
+def neuron_widget(w=0.99):
     """A fine slider for the weight around the perceptron's jump at w = 1."""
     weight = widgets.FloatSlider(value=w, min=0.0, max=2.0, step=0.01, readout_format=".2f",
                                  description="weight w", continuous_update=False, style=WIDE,

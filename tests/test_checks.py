@@ -132,3 +132,9 @@ def test_global_name_warning_does_not_fail(capsys):
 def test_not_a_function():
     with pytest.raises(AssertionError, match="Pass the function itself"):
         CHECKS["logistic.sigmoid"](np.zeros(3))
+
+
+def test_mutation_is_reported_by_argument_name():
+    from .wrong_implementations import opt_inplace, up_inplace
+    assert "changed its input `w`" in _failure_text("logistic.optimize", opt_inplace)
+    assert 'changed its input `parameters["W1"]`' in _failure_text("shallow.update_parameters", up_inplace)

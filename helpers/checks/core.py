@@ -18,6 +18,7 @@ each case in turn, ``run_check``:
 
 import copy
 import dis
+import inspect
 import numbers
 import types
 import warnings
@@ -70,34 +71,51 @@ def _call(name, fn, case, index, total):
         exc.add_note(f"(raised inside your {name} while checking case {index} of {total}: "
                      f"{case.label})")
         raise
-    changed = _first_change(snapshot, (args, kwargs))
+    changed = _changed_input(fn, snapshot, args, kwargs)
     if changed:
         raise AssertionError(
-            f"{name}: your function changed its input {changed} (case {index}: {case.label}). "
+            f"{name}: your function changed its input `{changed}` (case {index}: {case.label}). "
             f"Functions must not modify their arguments: write `x = x - ...` (a new array) "
             f"instead of `x -= ...`, or work on `x.copy()`.")
     return result
 
 
-def _first_change(before, after, path=""):
+def _changed_input(fn, snapshot, args, kwargs):
+    """The name (and place) of the first input the call changed, e.g. 'parameters["W1"]'."""
+    try:
+        names = list(inspect.signature(fn).parameters)
+    except (TypeError, ValueError):
+        names = []
+    before_args, before_kwargs = snapshot
+    for i, (b, a) in enumerate(zip(before_args, args)):
+        hit = _first_change(b, a, names[i] if i < len(names) else f"argument {i + 1}")
+        if hit:
+            return hit
+    for k in kwargs:
+        hit = _first_change(before_kwargs[k], kwargs[k], k)
+        if hit:
+            return hit
+    return None
+
+
+def _first_change(before, after, path):
     if isinstance(before, np.ndarray):
         same = isinstance(after, np.ndarray) and before.shape == after.shape and \
             np.array_equal(before, after, equal_nan=True)
         return None if same else path
     if isinstance(before, dict):
         if not isinstance(after, dict) or set(before) != set(after):
-            return path or "dict"
+            return path
         for k in before:
             hit = _first_change(before[k], after[k], f'{path}["{k}"]')
             if hit:
                 return hit
         return None
     if isinstance(before, (list, tuple)):
-        labels = ["argument " + str(i + 1) for i in range(len(before))] if path == "" else None
-        if len(before) != len(after):
-            return path or "a list"
+        if not isinstance(after, (list, tuple)) or len(before) != len(after):
+            return path
         for i, (b, a) in enumerate(zip(before, after)):
-            hit = _first_change(b, a, labels[i] if labels else f"{path}[{i}]")
+            hit = _first_change(b, a, f"{path}[{i}]")
             if hit:
                 return hit
     return None
