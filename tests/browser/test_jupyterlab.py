@@ -181,14 +181,15 @@ def image_src(cell):
     return img.get_attribute("src")
 
 
-def wait_for_new_image(cell, old, timeout=60):
+def wait_for_new_image(cell, old, timeout=120):
     deadline = time.time() + timeout
     while time.time() < deadline:
         imgs = cell.locator(".widget-output img")
         if imgs.count() and imgs.last.get_attribute("src") != old:
             return imgs.last.get_attribute("src")
         time.sleep(0.3)
-    raise AssertionError("the plot did not redraw")
+    shown = cell.locator(".widget-output").last.inner_text()[:2000]
+    raise AssertionError(f"the plot did not redraw within {timeout} s; the output area shows: {shown!r}")
 
 
 def press_slider(cell, label, key="ArrowRight", times=1):
@@ -236,7 +237,7 @@ def test_03_hidden_units_and_dataset(page):
     open_and_run(page, "03_shallow_network.ipynb")
     cell = widget_cell(page, "hidden units")
     before = image_src(cell)
-    press_slider(cell, "hidden units", times=2)
+    press_slider(cell, "hidden units")
     after_units = wait_for_new_image(cell, before)
     cell.locator(".widget-dropdown", has=page.locator(".widget-label", has_text="data set")) \
         .locator("select").select_option("noisy_moons")
