@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 # The stamp is newer than requirements.txt and pyproject.toml once they are installed.
 STAMP  := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
-NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+NBVAL_FLAGS := --nbval --nbval-current-env -p no:cacheprovider
 
 .PHONY: venv lab test test-py test-notebooks notebooks exercises bench clean
 
