@@ -2,7 +2,6 @@
 and how fast gradient descent makes progress with sigmoid or ReLU hidden units.
 """
 
-import numpy as np
 from threadpoolctl import threadpool_limits
 
 from . import deep, logistic
@@ -50,7 +49,7 @@ def scaling_curve(X_train, Y_train, X_test, Y_test, sizes, models=None, num_iter
             else:
                 dims = [X.shape[0], *hidden, 1]
                 params, _ = deep.L_layer_model(X, Y, dims, learning_rate, num_iterations)
-                accuracies.append(100 * float(np.mean(deep.predict(X_test, params) == Y_test)))
+                accuracies.append(logistic.accuracy(deep.predict(X_test, params), Y_test))
         results[name] = accuracies
     return results
 

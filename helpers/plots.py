@@ -11,6 +11,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import ListedColormap
 
+from .activations import ACTIVATIONS
+
 CLASS_COLORS = ("#0072B2", "#E69F00")      # class 0 blue, class 1 orange (Okabe-Ito)
 LINE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
 CMAP = "cividis"
@@ -158,8 +160,6 @@ def plot_activations(z=None, names=("sigmoid", "tanh", "relu", "leaky_relu"), ax
 
     Returns the two axes ``(ax_g, ax_slope)``.
     """
-    from .activations import ACTIVATIONS
-
     z = np.linspace(-5, 5, 401) if z is None else z
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(9, 3.4))

@@ -29,7 +29,7 @@ def execute(path, timeout=600):
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     start = time.perf_counter()
-    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     return nb, time.perf_counter() - start
 
@@ -37,6 +37,8 @@ def execute(path, timeout=600):
 def store(path):
     nb, seconds = execute(path)
     nb.metadata.pop("widgets", None)
+    for cell in nb.cells:  # timestamps from earlier runs would only churn the diff
+        cell.metadata.pop("execution", None)
     nb.metadata["kernelspec"] = KERNELSPEC
     tag_nbgrader(nb)
     nbformat.write(nb, path)

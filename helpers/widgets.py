@@ -15,7 +15,9 @@ import numpy as np
 from IPython.display import display
 from threadpoolctl import threadpool_limits
 
-from . import plots, shallow
+from . import deep, logistic, plots, shallow
+from .activations import sigmoid
+from .data import prepare_digit_image
 from .validation import TrainingDiverged
 
 WIDE = {"description_width": "initial"}
@@ -80,7 +82,7 @@ def planar_figure(X, Y, n_h=4, learning_rate=1.2, num_iterations=5000, activatio
         params, costs = shallow.nn_model(X, Y, n_h, num_iterations=num_iterations,
                                          learning_rate=learning_rate, activation=activation,
                                          return_costs=True)
-        accuracy = 100 * float(np.mean(shallow.predict(params, X, activation) == Y))
+        accuracy = logistic.accuracy(shallow.predict(params, X, activation), Y)
     fig, (ax_b, ax_c) = plt.subplots(1, 2, figsize=(9.5, 3.8))
     plots.plot_decision_boundary(lambda G: shallow.predict(params, G, activation), X, Y, ax=ax_b,
                                  title=f"{name}: {n_h} {activation} units, accuracy {accuracy:.1f}%")
@@ -209,8 +211,6 @@ def logistic_figure(X_train, Y_train, X_test, Y_test, learning_rate=0.5, num_ite
     can advance; the costs are the same as one long ``optimize`` call.
     Returns ``(figure, train accuracy %, test accuracy %)``.
     """
-    from . import logistic
-
     w, b = logistic.initialize_with_zeros(X_train.shape[0])
     costs = []
     chunks = int(np.ceil(num_iterations / logistic.COST_EVERY))
@@ -331,8 +331,6 @@ def train_deep(X_train, Y_train, X_test, Y_test, hidden_layers=3, units=10, acti
     ``on_progress(i, cost, costs_so_far)`` runs every 100 iterations and after the last.
     Returns ``(parameters, costs, train accuracy %, test accuracy %)``.
     """
-    from . import deep
-
     dims = [X_train.shape[0]] + [units] * hidden_layers + [1]
     seen = []
 
@@ -344,8 +342,8 @@ def train_deep(X_train, Y_train, X_test, Y_test, hidden_layers=3, units=10, acti
 
     params, costs = deep.L_layer_model(X_train, Y_train, dims, learning_rate, num_iterations,
                                        hidden_activation=activation, callback=callback)
-    train_acc = 100 * float(np.mean(deep.predict(X_train, params, activation) == Y_train))
-    test_acc = 100 * float(np.mean(deep.predict(X_test, params, activation) == Y_test))
+    train_acc = logistic.accuracy(deep.predict(X_train, params, activation), Y_train)
+    test_acc = logistic.accuracy(deep.predict(X_test, params, activation), Y_test)
     return params, costs, train_acc, test_acc
 
 
@@ -427,8 +425,6 @@ def upload_widget(predict_proba, sample_path):
     predict_proba : function from an input column (784, 1) to P(odd)
     sample_path   : the image used until something is uploaded
     """
-    from .data import prepare_digit_image
-
     upload = widgets.FileUpload(accept="image/png,image/jpeg,.png,.jpg,.jpeg", multiple=False,
                                 description="Upload a digit")
     out = widgets.Output()
@@ -496,8 +492,6 @@ def neuron_outputs(w, x=1.0, b=-1.0, sharpness=5.0):
     sigma(sharpness * (w x + b)), which moves smoothly through 0.5 where the
     perceptron jumps.
     """
-    from .activations import sigmoid
-
     z = w * x + b
     return float(z > 0), float(sigmoid(sharpness * z))
 
