@@ -4,6 +4,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import ipywidgets  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
@@ -67,7 +68,7 @@ def test_planar_playground_controls_and_redraw(monkeypatch):
         calls.append(args[2:])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(widgets, "planar_figure", spy)
+    monkeypatch.setattr(widgets.shallow, "planar_figure", spy)
     box = widgets.planar_playground(datasets)
     units, rate, iters = box.children[0].children
     act, data_set = box.children[1].children
@@ -83,7 +84,7 @@ def test_planar_playground_controls_and_redraw(monkeypatch):
 
 
 def test_redraw_shows_bad_settings_as_a_message(capsys):
-    out = widgets.widgets.Output()
+    out = ipywidgets.Output()
 
     def diverges():
         raise TrainingDiverged("training diverged at iteration 3 with learning_rate=100")
