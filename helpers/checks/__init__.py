@@ -11,6 +11,10 @@ either prints one line (``propagate: all 4 cases passed``) or raises an
 """
 
 from . import basics, deep, logistic, shallow
+import contextlib
+import io
+import warnings
+
 from .core import GlobalNameWarning
 
 CHECKS = {}
@@ -33,4 +37,21 @@ from .deep import (check_initialize_parameters_deep, check_L_layer_model,  # noq
                    check_L_model_backward, check_L_model_forward, check_linear_activation_backward,
                    check_linear_backward, check_linear_forward, check_two_layer_model)
 
-__all__ = ["CHECKS", "GlobalNameWarning"] + [n for n in dir() if n.startswith("check_")]
+__all__ = ["CHECKS", "GlobalNameWarning", "passes"] + [n for n in dir() if n.startswith("check_")]
+
+
+def passes(check, fn):
+    """Run ``check(fn)`` silently; return ``(True, "")`` or ``(False, the failure message)``.
+
+    For code that needs to know whether a learner's function passes without showing
+    anything (the playgrounds' "use my functions" toggle).
+    """
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            check(fn)
+        except AssertionError as exc:
+            return False, str(exc)
+        except Exception as exc:  # noqa: BLE001 - the learner's own error
+            return False, f"{type(exc).__name__}: {exc}"
+    return True, ""

@@ -13,7 +13,7 @@ One module per notebook: ``intro`` (01), ``logistic`` (02), ``shallow`` (03),
 ``helpers.widgets`` directly.
 """
 
-from .common import LAYOUT, WIDE, log_slider, redraw  # noqa: F401
+from .common import LAYOUT, WIDE, log_slider, redraw, show  # noqa: F401
 from .deep import (DEEP_LIMITS, deep_playground, image_prediction_figure, parse_layer_dims,  # noqa: F401
                    shape_rows, shape_table_html, shape_table_widget, train_deep, upload_widget)
 from .intro import (HOUSE_PRICES, HOUSE_SIZES, house_cost, house_figure, house_widget,  # noqa: F401

@@ -52,3 +52,16 @@ def _panel(controls, out, draw, status=()):
     redraw(out, draw)
     shown = list(controls) + list(status)
     return widgets.VBox([widgets.HBox(shown[:3]), widgets.HBox(shown[3:]), out])
+
+
+def show(widget, text):
+    """Display ``widget``; where no kernel runs it (GitHub, nbviewer) ``text`` shows instead.
+
+    A stored widget output keeps only its plain-text part outside JupyterLab, which
+    would read ``VBox(children=(...))``. ``text`` replaces it: say in one sentence
+    what the widget does and that it runs in JupyterLab. Returns ``widget``.
+    """
+    bundle = widget._repr_mimebundle_()
+    bundle["text/plain"] = text
+    display(bundle, raw=True)
+    return widget
