@@ -111,10 +111,19 @@ def runs_as_root(platform, euid):
     return platform != "win32" and euid == 0
 
 
+def gives_token(extra):
+    """True if the extra ``jupyter lab`` arguments set the login token themselves."""
+    return any(a.split("=")[0] in ("--IdentityProvider.token", "--ServerApp.token") for a in extra)
+
+
 def lab_arguments(workspace, token, platform, euid):
-    """Arguments for ``jupyter lab``: 127.0.0.1 only, a token, quiet and offline-friendly."""
-    args = ["--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={workspace}",
-            f"--IdentityProvider.token={token}", *QUIET_FLAGS]
+    """Arguments for ``jupyter lab``: 127.0.0.1 only, a token, quiet and offline-friendly.
+
+    ``token=None`` leaves the token to arguments the learner passes on.
+    """
+    args = ["--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={workspace}", *QUIET_FLAGS]
+    if token is not None:
+        args.append(f"--IdentityProvider.token={token}")
     if runs_as_root(platform, euid):
         args.append("--ServerApp.allow_root=True")
     return args
@@ -339,7 +348,8 @@ def cmd_lab(args, extra):
     write_quiet_settings(VENV)
     euid = os.geteuid() if hasattr(os, "geteuid") else -1
     argv = [python, "-m", "jupyter", "lab",
-            *lab_arguments(WORKSPACE, secrets.token_hex(24), sys.platform, euid), *extra]
+            *lab_arguments(WORKSPACE, None if gives_token(extra) else secrets.token_hex(24),
+                           sys.platform, euid), *extra]
     print(f"Starting JupyterLab on {WORKSPACE.name}/ (open the link below; stop with Ctrl+C)")
     return _run(argv, cwd=WORKSPACE)
 

@@ -81,6 +81,13 @@ def test_lab_arguments_bind_localhost_with_a_token_and_allow_root_only_as_root(p
     assert ("--ServerApp.allow_root=True" in args) == root_flag
 
 
+def test_a_token_given_on_the_command_line_replaces_the_generated_one():
+    assert course.gives_token(["--no-browser", "--IdentityProvider.token=abc"])
+    assert course.gives_token(["--ServerApp.token=abc"])
+    assert not course.gives_token(["--no-browser", "--ServerApp.port=8899"])
+    assert not any("token" in a for a in course.lab_arguments("/w", None, "linux", 1000))
+
+
 def test_quiet_settings_are_merged_into_existing_overrides(tmp_path):
     path = course.lab_settings_file(tmp_path)
     assert path == tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
