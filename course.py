@@ -326,6 +326,7 @@ def write_quiet_settings(venv):
 
 def _run(argv, **kwargs):
     """Run a command in the foreground; Ctrl+C stops it and returns its exit code."""
+    sys.stdout.flush()  # our messages first, then the command's
     proc = subprocess.Popen([str(a) for a in argv], **kwargs)
     while True:
         try:
@@ -368,6 +369,11 @@ def cmd_test(args, extra):
 
 
 def cmd_reset(args, extra):
+    find_notebook(NOTEBOOKS, args.notebook)  # a wrong name is refused before anything is written
+    if not WORKSPACE.exists():  # nothing to start over yet: make the whole workspace
+        for line in sync_workspace(NOTEBOOKS, WORKSPACE):
+            print(line)
+        return 0
     backup, target = reset_notebook(NOTEBOOKS, WORKSPACE, args.notebook)
     if backup:
         print(f"Saved your version as {backup.relative_to(ROOT)}")
