@@ -22,10 +22,10 @@ test:
 	$(COURSE) test
 
 test-py:
-	$(COURSE) test package
+	$(COURSE) test --only package
 
 test-notebooks:
-	$(COURSE) test notebooks
+	$(COURSE) test --only notebooks
 
 reset:
 ifeq ($(NB),)

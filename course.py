@@ -359,9 +359,10 @@ def cmd_test(args, extra):
     python = ensure_venv()
     env = dict(os.environ, MPLBACKEND="Agg")
     codes = []
-    if args.part in ("all", "package"):
-        codes.append(_run([python, "-m", "pytest", "tests", *extra], cwd=ROOT, env=env))
-    if args.part in ("all", "notebooks"):
+    if args.only in (None, "package"):
+        # extra arguments choose the tests (pytest's testpaths is tests/ when they name none)
+        codes.append(_run([python, "-m", "pytest", *(extra or ["tests"])], cwd=ROOT, env=env))
+    if args.only in (None, "notebooks"):
         notebooks = [p.relative_to(ROOT) for p in course_notebooks(NOTEBOOKS)]
         codes.append(_run([python, "-m", "pytest", "--nbval", "--nbval-current-env",
                            "-p", "no:cacheprovider", *notebooks], cwd=ROOT, env=env))
@@ -412,7 +413,8 @@ def parser():
     sub.add_parser("lab", help="set up, then open JupyterLab on my-notebooks/ "
                    "(extra arguments go to jupyter lab)").set_defaults(run=cmd_lab)
     t = sub.add_parser("test", help="set up, then run every test (extra arguments go to pytest)")
-    t.add_argument("part", nargs="?", default="all", choices=["all", "package", "notebooks"])
+    t.add_argument("--only", choices=["package", "notebooks"],
+                   help="just pytest tests/, or just nbval on notebooks/")
     t.set_defaults(run=cmd_test)
     r = sub.add_parser("reset", help="start one notebook over (yours is backed up first)")
     r.add_argument("notebook", help="its number, e.g. 02")

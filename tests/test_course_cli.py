@@ -156,6 +156,21 @@ def test_the_command_line_answers_without_a_venv(tmp_path):
     assert bad.returncode == 1 and "No single course notebook matches '99'" in bad.stderr
 
 
+@pytest.mark.parametrize("argv, expected", [
+    (["test"], [["-m", "pytest", "tests"], ["-m", "pytest", "--nbval"]]),
+    (["test", "--only", "package", "tests/test_data.py", "-x"], [["-m", "pytest", "tests/test_data.py", "-x"]]),
+    (["test", "--only", "notebooks"], [["-m", "pytest", "--nbval"]])])
+def test_test_runs_the_package_tests_then_nbval(monkeypatch, argv, expected):
+    runs = []
+    monkeypatch.setattr(course, "ensure_venv", lambda: "venv-python")
+    monkeypatch.setattr(course, "_run", lambda cmd, **kw: runs.append([str(c) for c in cmd]) or 0)
+    assert course.main(argv) == 0
+    assert [run[1:1 + len(want)] for run, want in zip(runs, expected)] == expected and len(runs) == len(expected)
+    if "--nbval" in runs[-1]:
+        notebooks = [str(Path("notebooks", p.name)) for p in course.course_notebooks(course.NOTEBOOKS)]
+        assert runs[-1][-len(notebooks):] == notebooks
+
+
 def _pins(lines):
     return dict(re.match(r"\s*([A-Za-z0-9_.-]+)==(\S+)", line).groups() for line in lines
                 if re.match(r"\s*[A-Za-z0-9_.-]+==", line))
