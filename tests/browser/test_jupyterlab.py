@@ -73,16 +73,34 @@ def _write_settings(settings_dir):
         path.write_text(json.dumps(content))
 
 
-@contextlib.contextmanager
-def running_lab(tmp_path):
-    """A fresh JupyterLab on a free port, serving a copy of the notebooks; stopped afterwards."""
-    root = tmp_path / "notebooks"
-    shutil.copytree(ROOT / "notebooks", root)
+def _isolated_env(tmp_path):
+    """The environment with every Jupyter folder (config, data, settings...) under ``tmp_path``."""
     env = dict(os.environ)
     for var in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
                 "JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR"):
         (tmp_path / var.lower()).mkdir()
         env[var] = str(tmp_path / var.lower())
+    return env
+
+
+def _wait_for_server(base, token, proc, log_path, timeout=120):
+    deadline = time.time() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
+                return
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                raise RuntimeError("JupyterLab did not start:\n" + log_path.read_text())
+            time.sleep(0.3)
+
+
+@contextlib.contextmanager
+def running_lab(tmp_path):
+    """A fresh JupyterLab on a free port, serving a copy of the notebooks; stopped afterwards."""
+    root = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", root)
+    env = _isolated_env(tmp_path)
     _write_settings(tmp_path / "jupyterlab_settings_dir")
     port, token = _free_port(), secrets.token_hex(16)
     log = open(tmp_path / "lab.log", "w")
@@ -95,15 +113,7 @@ def running_lab(tmp_path):
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                if time.time() > deadline or proc.poll() is not None:
-                    raise RuntimeError("JupyterLab did not start:\n" + (tmp_path / "lab.log").read_text())
-                time.sleep(0.3)
+        _wait_for_server(base, token, proc, tmp_path / "lab.log")
         yield base, token
     finally:
         _stop(proc)
@@ -301,32 +311,19 @@ def _cell_with(page, text):
     return page.locator(".jp-Notebook .jp-CodeCell", has=page.locator(".cm-content", has_text=text)).first
 
 
-def _wait_for_server(base, token, proc, log_path, path="/api/status"):
-    deadline = time.time() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}{path}?token={token}", timeout=2) as response:
-                return json.load(response)
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                raise RuntimeError("course.py lab did not start:\n" + log_path.read_text())
-            time.sleep(0.5)
-
-
 @pytest.fixture
 def learner_lab(tmp_path):
-    """`course.py lab` in a fresh clone (its own Jupyter dirs); yields (clone, base, token)."""
+    """`course.py lab` in a fresh clone (its own Jupyter dirs); yields (clone, base, token, log)."""
     clone = clone_checkout(tmp_path / "clone")
     stamp = Path(sys.prefix) / ".installed"
     digest = subprocess.run([sys.executable, "-c", "import course; print(course.requirements_digest('.'))"],
                             cwd=clone, capture_output=True, text=True, check=True).stdout.strip()
     if not stamp.is_file() or stamp.read_text().strip() != digest:
-        pytest.skip("this environment was not set up by course.py (run `python3 course.py test`)")
-    env = dict(os.environ)
-    for var in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
-                "JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR"):
-        (tmp_path / var.lower()).mkdir()
-        env[var] = str(tmp_path / var.lower())
+        reason = "this environment was not set up by course.py (run `python3 course.py test`)"
+        if REQUIRED:
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    env = _isolated_env(tmp_path)
     # render every cell (JupyterLab 4 renders only those in view); autosave stays on, as for learners
     settings = tmp_path / "jupyterlab_settings_dir" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
