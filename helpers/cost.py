@@ -9,11 +9,14 @@ for every finite float64 Z, from -1.8e308 to 1.8e308, where going through A
 would round A to exactly 0 or 1 once |Z| > ~37. The graded ``compute_cost``
 functions receive A itself and use ``cross_entropy``.
 
-These kernels trust their input (they run inside training loops); the public
-functions in ``logistic``, ``shallow``, ``deep`` and ``gradcheck`` check it first.
+The public functions check their input (A or Z (1, m) finite, Y (1, m) of 0/1
+labels, one m); the kernels ``_cross_entropy``, ``_from_logits`` and
+``_logit_gradient`` trust it: the training loops call them after checking once.
 """
 
 import numpy as np
+
+from .validation import check_array, check_labels, check_probabilities
 
 # A sigmoid output of exactly 0.0 or 1.0 (|z| > ~37 in float64) would give log(0).
 # Clipping to the nearest representable probabilities keeps the cost finite
@@ -31,14 +34,14 @@ def _mean(losses, m):
     return float((losses / m).sum())
 
 
-def cross_entropy(A, Y):
+def _cross_entropy(A, Y):
     """Mean cross-entropy of predictions ``A`` (1, m) in [0, 1] against labels ``Y`` (1, m)."""
     A = np.clip(A, _LOW, _HIGH)
     m = Y.shape[1]
     return float(-(np.dot(np.log(A), Y.T) + np.dot(np.log1p(-A), (1 - Y).T)).item() / m)
 
 
-def logit_losses(Z, Y):
+def _logit_losses(Z, Y):
     """Per-example loss log(1 + e^Z) - Y Z for logits ``Z`` and labels ``Y`` of one shape.
 
     Written as  (1 - Y) Z + log(1 + e^-Z)  for Z > 0  and  -Y Z + log(1 + e^Z)  for
@@ -53,17 +56,17 @@ def logit_losses(Z, Y):
     return linear + np.log1p(np.exp(-np.abs(Z)))
 
 
-def cross_entropy_from_logits(Z, Y):
+def _from_logits(Z, Y):
     """The cost J from Z (1, m), where A = sigmoid(Z): the mean of log(1 + e^Z) - Y Z.
 
     Exact to rounding for any finite Z (no clipping): the loss of a confident wrong
     prediction keeps growing with |Z| instead of stopping at ~708; the mean of
     losses near 1.8e308 does not overflow.
     """
-    return _mean(logit_losses(Z, Y), Y.shape[1])
+    return _mean(_logit_losses(Z, Y), Y.shape[1])
 
 
-def logit_gradient(Z, Y):
+def _logit_gradient(Z, Y):
     """A - Y = sigmoid(Z) - Y computed from Z (same shape as Z), exact to rounding.
 
     For Z >= 0 it is (1 - Y) - e/(1 + e), for Z < 0 it is e/(1 + e) - Y, with
@@ -74,3 +77,24 @@ def logit_gradient(Z, Y):
     e = np.exp(-np.abs(Z))
     t = e / (1.0 + e)  # sigmoid(-|Z|), in (0, 1/2]
     return np.where(Z >= 0, (1 - Y) - t, t - Y)
+
+
+def _logits_and_labels(Z, Y):
+    Z = check_array(Z, "Z", "(1, m)", (1, None))
+    return Z, check_labels(Y, Z.shape[1], against="Z")
+
+
+def cross_entropy(A, Y):
+    """Mean cross-entropy (a float) of probabilities ``A`` (1, m) against 0/1 labels ``Y`` (1, m)."""
+    A = check_probabilities(A, "A")
+    return _cross_entropy(A, check_labels(Y, A.shape[1], against="A"))
+
+
+def cross_entropy_from_logits(Z, Y):
+    """The cost J (a float) from logits ``Z`` (1, m) and 0/1 labels ``Y`` (1, m); see ``_from_logits``."""
+    return _from_logits(*_logits_and_labels(Z, Y))
+
+
+def logit_gradient(Z, Y):
+    """sigmoid(Z) - Y (1, m) from logits ``Z`` (1, m) and labels ``Y`` (1, m); see ``_logit_gradient``."""
+    return _logit_gradient(*_logits_and_labels(Z, Y))

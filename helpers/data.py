@@ -45,7 +45,9 @@ class DataFileError(OSError):
 
 
 def checksum(array):
-    """SHA-256 of an array's dtype, shape and bytes."""
+    """SHA-256 (a hex string) of a numpy array's dtype, shape and bytes."""
+    if not isinstance(array, np.ndarray) or array.dtype.kind == "O":
+        raise TypeError(f"array must be a numpy array of numbers or bytes, got {describe(array)}")
     a = np.ascontiguousarray(array)
     h = hashlib.sha256(f"{a.dtype.str}{a.shape}".encode())
     h.update(a.tobytes())

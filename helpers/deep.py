@@ -24,8 +24,8 @@ import weakref
 import numpy as np
 
 from .activations import ACTIVATIONS, _sigmoid
-from .cost import cross_entropy, cross_entropy_from_logits, logit_gradient
-from .validation import (MAX_ELEMENTS, check_activation, check_array, check_callable,
+from .cost import _cross_entropy, _from_logits, _logit_gradient
+from .validation import (check_iterations, MAX_ELEMENTS, check_activation, check_array, check_callable,
                          check_dict_keys, check_flag, check_labels, check_matches,
                          check_probabilities, check_scalar, check_seed, check_size, describe,
                          diverged, finite_result)
@@ -205,7 +205,7 @@ def compute_cost(AL, Y):
     """
     AL = check_probabilities(AL, "AL")
     Y = check_labels(Y, AL.shape[1], against="AL")
-    return cross_entropy(AL, Y)
+    return _cross_entropy(AL, Y)
 
 
 def _check_linear_cache(cache, name="cache"):
@@ -380,7 +380,7 @@ def _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_a
         for i in range(num_iterations):
             _, caches = _model_forward(X, p, L, hidden_activation)
             ZL = caches[-1][1]
-            grads = _model_backward(logit_gradient(ZL, Y), caches, hidden_activation,
+            grads = _model_backward(_logit_gradient(ZL, Y), caches, hidden_activation,
                                     need_dA0=False)
             for l in range(1, L + 1):
                 p[f"W{l}"] -= learning_rate * grads[f"dW{l}"]
@@ -388,7 +388,7 @@ def _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_a
             if not np.isfinite(grads[f"db{L}"]).all() or not np.isfinite(grads["db1"]).all():
                 raise diverged(learning_rate, i, "gradient")
             if i % COST_EVERY == 0 or i == num_iterations - 1:
-                cost = cross_entropy_from_logits(ZL, Y)
+                cost = _from_logits(ZL, Y)
                 if i % COST_EVERY == 0:
                     costs.append(cost)
                     if print_cost:
@@ -412,7 +412,7 @@ def _check_training_args(X, Y, layers_dims, learning_rate, num_iterations, print
     if callback is not None:
         check_callable(callback, "callback", "callback(i, cost)")
     return (X, Y, dims, check_scalar(learning_rate, "learning_rate", positive=True),
-            check_scalar(num_iterations, "num_iterations", integer=True, minimum=0),
+            check_iterations(num_iterations),
             check_flag(print_cost, "print_cost"), check_seed(seed))
 
 

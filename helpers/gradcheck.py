@@ -23,7 +23,7 @@ import numbers
 
 import numpy as np
 
-from .cost import cross_entropy_from_logits
+from .cost import _from_logits
 from .deep import _model_forward, check_parameters
 from .validation import (check_activation, check_array, check_callable, check_labels, check_scalar,
                          describe, finite_result)
@@ -170,7 +170,7 @@ def check_deep_gradients(parameters, X, Y, grads, hidden_activation="relu", epsi
         with np.errstate(over="ignore", invalid="ignore"):
             _, caches = _model_forward(X, q, L, hidden_activation)
         ZL = finite_result(caches[-1][1], f"Z{L}", "scale X down or use smaller weights")
-        return cross_entropy_from_logits(ZL, Y)
+        return _from_logits(ZL, Y)
 
     numerical = numerical_gradient(cost, p, epsilon)
     return relative_error(grads, numerical, keys=wanted), numerical

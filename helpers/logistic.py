@@ -17,8 +17,8 @@ None modifies its arguments.
 import numpy as np
 
 from . import activations
-from .cost import cross_entropy_from_logits, logit_gradient
-from .validation import (check_array, check_flag, check_labels, check_scalar, check_size,
+from .cost import _from_logits, _logit_gradient
+from .validation import (check_iterations, check_array, check_flag, check_labels, check_scalar, check_size,
                          diverged, finite_result)
 
 COST_EVERY = 100  # optimize() records the cost every this many iterations
@@ -67,10 +67,10 @@ def _propagate(w, b, X, Y, with_cost=True):
     """
     m = X.shape[1]
     Z = w.T @ X + b
-    dZ = logit_gradient(Z, Y)
+    dZ = _logit_gradient(Z, Y)
     dw = (X @ dZ.T) / m
     db = float(dZ.sum()) / m
-    cost = cross_entropy_from_logits(Z, Y) if with_cost else None
+    cost = _from_logits(Z, Y) if with_cost else None
     return dw, db, cost
 
 
@@ -104,7 +104,7 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     """
     w, b, X = _check_wbX(w, b, X)
     Y = check_labels(Y, X.shape[1])
-    num_iterations = check_scalar(num_iterations, "num_iterations", integer=True, minimum=0)
+    num_iterations = check_iterations(num_iterations)
     learning_rate = check_scalar(learning_rate, "learning_rate", positive=True)
     print_cost = check_flag(print_cost, "print_cost")
     _logits(w, b, X)
@@ -166,7 +166,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     X_test = check_array(X_test, "X_test", "(n_x, m_test)", (X_train.shape[0], None),
                          sources={0: "X_train"})
     Y_test = check_labels(Y_test, X_test.shape[1], "Y_test", against="X_test")
-    num_iterations = check_scalar(num_iterations, "num_iterations", integer=True, minimum=0)
+    num_iterations = check_iterations(num_iterations)
     learning_rate = check_scalar(learning_rate, "learning_rate", positive=True)
     print_cost = check_flag(print_cost, "print_cost")
     w, b = initialize_with_zeros(X_train.shape[0])

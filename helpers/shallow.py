@@ -20,8 +20,8 @@ The training loop (``nn_model``) computes its cost and dZ2 from the logits Z2.
 import numpy as np
 
 from .activations import ACTIVATIONS, _sigmoid, _slope_from_output
-from .cost import cross_entropy, cross_entropy_from_logits, logit_gradient
-from .validation import (MAX_ELEMENTS, check_activation, check_array, check_dict_keys, check_flag,
+from .cost import _cross_entropy, _from_logits, _logit_gradient
+from .validation import (check_iterations, MAX_ELEMENTS, check_activation, check_array, check_dict_keys, check_flag,
                          check_labels, check_matches, check_probabilities, check_scalar, check_seed,
                          check_size, diverged, finite_result)
 
@@ -114,7 +114,7 @@ def compute_cost(A2, Y):
     """
     A2 = check_probabilities(A2, "A2")
     Y = check_labels(Y, A2.shape[1], against="A2")
-    return cross_entropy(A2, Y)
+    return _cross_entropy(A2, Y)
 
 
 def _backward(p, cache, X, dZ2, activation):
@@ -203,7 +203,7 @@ def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False, learning_rate=1.
     X = check_array(X, "X", "(n_x, m)", (None, None))
     Y = check_labels(Y, X.shape[1])
     check_activation(activation, ACTIVATIONS)
-    num_iterations = check_scalar(num_iterations, "num_iterations", integer=True, minimum=0)
+    num_iterations = check_iterations(num_iterations)
     learning_rate = check_scalar(learning_rate, "learning_rate", positive=True)
     print_cost = check_flag(print_cost, "print_cost")
     return_costs = check_flag(return_costs, "return_costs")
@@ -212,13 +212,13 @@ def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False, learning_rate=1.
     with np.errstate(over="ignore", invalid="ignore"):
         for i in range(num_iterations):
             _, cache = _forward(X, p, activation)
-            grads = _backward(p, cache, X, logit_gradient(cache["Z2"], Y), activation)
+            grads = _backward(p, cache, X, _logit_gradient(cache["Z2"], Y), activation)
             for k in KEYS:
                 p[k] -= learning_rate * grads["d" + k]
             if not np.isfinite(grads["db2"]).all() or not np.isfinite(p["b2"]).all():
                 raise diverged(learning_rate, i)
             if i % COST_EVERY == 0:
-                costs.append(cross_entropy_from_logits(cache["Z2"], Y))
+                costs.append(_from_logits(cache["Z2"], Y))
                 if print_cost and i % 1000 == 0:
                     print(f"Cost after iteration {i}: {costs[-1]:.6f}")
     return (p, costs) if return_costs else p

@@ -18,6 +18,7 @@ import numpy as np
 # Sizes a reference function will allocate at most (a weight matrix, a generated set):
 # far beyond anything the course needs, far below what would exhaust memory.
 MAX_ELEMENTS = 50_000_000
+MAX_ITERATIONS = 10_000_000  # gradient-descent steps: hours of training, not forever
 
 
 class TrainingDiverged(ArithmeticError):
@@ -193,6 +194,11 @@ def check_flag(x, name):
 def check_size(x, name, minimum=1):
     """A whole number of units, points or features: an int from ``minimum`` to MAX_ELEMENTS."""
     return check_scalar(x, name, integer=True, minimum=minimum, maximum=MAX_ELEMENTS)
+
+
+def check_iterations(x, name="num_iterations"):
+    """A whole number of gradient-descent steps, 0 to MAX_ITERATIONS."""
+    return check_scalar(x, name, integer=True, minimum=0, maximum=MAX_ITERATIONS)
 
 
 def check_seed(seed, name="seed"):
