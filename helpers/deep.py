@@ -41,27 +41,27 @@ _OUTPUT = "the output layer has 1 unit (one sigmoid probability)"
 _HIDDEN_OUTPUTS = weakref.WeakValueDictionary()
 
 
-def _layer_count(parameters):
+def _layer_count(parameters, name="parameters"):
     """L from the keys W1, b1, ..., WL, bL; any other key is refused."""
-    check_dict_keys(parameters, ("W1", "b1"), "parameters")
+    check_dict_keys(parameters, ("W1", "b1"), name)
     layers = [int(k[1:]) for k in parameters if isinstance(k, str) and re.fullmatch(r"[Wb][1-9]\d*", k)]
     L = max(layers)
     expected = [f"{c}{l}" for l in range(1, L + 1) for c in "Wb"]
-    check_dict_keys(parameters, expected, "parameters")
+    check_dict_keys(parameters, expected, name)
     extra = [k for k in parameters if k not in expected]
     if extra:
-        raise ValueError(f"parameters has unexpected key(s) {[str(k) for k in extra]}; it must hold "
+        raise ValueError(f"{name} has unexpected key(s) {[str(k) for k in extra]}; it must hold "
                          f"exactly W1, b1, ..., W{L}, b{L} (keyed as strings)")
     return L
 
 
-def check_parameters(parameters, n_x=None, one_output=False):
+def check_parameters(parameters, n_x=None, one_output=False, name="parameters"):
     """Check W1, b1, ..., WL, bL chain layer to layer; return ``(L, p)``.
 
     ``p`` is a new dict of the float64 arrays. Names the first offending key,
     e.g. "W2 has 3 columns but W1 has 4 rows". ``one_output``: WL must have 1 row.
     """
-    L = _layer_count(parameters)
+    L = _layer_count(parameters, name)
     p, n_prev, source = {}, n_x, f"X has {n_x} rows (features)"
     for l in range(1, L + 1):
         rows = 1 if one_output and l == L else None
@@ -353,7 +353,7 @@ def update_parameters(params, grads, learning_rate):
     are ignored); learning_rate a positive number.
     Returns a new dict; ``params`` and ``grads`` are left unchanged.
     """
-    L, p = check_parameters(params)
+    L, p = check_parameters(params, name="params")
     learning_rate = check_scalar(learning_rate, "learning_rate", positive=True)
     keys = [f"{c}{l}" for l in range(1, L + 1) for c in "Wb"]
     check_dict_keys(grads, ["d" + k for k in keys], "grads")

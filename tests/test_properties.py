@@ -13,6 +13,7 @@ For random shapes and values, including the extremes of float64:
 
 import copy
 import decimal
+import inspect
 import math
 from fractions import Fraction
 
@@ -581,7 +582,7 @@ BREAKERS = {
                     if k not in ("number 3", "rank+1", "rank-1") and not (
                         k == "list" and not isinstance(x, np.ndarray))}
     if isinstance(x, np.ndarray) else {"string": "abc", "None": None, "list of str": ["a"]},
-    LAB: lambda x: {**_array_breakers(x), "value 2": np.where(x == 1, 2, 0),
+    LAB: lambda x: {**_array_breakers(x), "value 2": np.where(np.arange(x.size).reshape(x.shape) == 0, 2, x),
                     "value 0.5": np.full(x.shape, 0.5), "one column short": x[:, 1:]},
     PROB: lambda x: {**_array_breakers(x), "value 1.5": np.full(x.shape, 1.5),
                      "value -0.1": np.full(x.shape, -0.1), "one column short": x[:, 1:]},
@@ -608,8 +609,9 @@ def _dict_breakers(d):
     k = next(iter(d))
     v = d[k]
     out = {"list": list(d.values()), "None": None, "empty": {}, f"missing {k}": {
-        kk: vv for kk, vv in d.items() if kk != k}, f"lower-case {k}": {
-        (kk.lower() if kk == k else kk): vv for kk, vv in d.items()}}
+        kk: vv for kk, vv in d.items() if kk != k}}
+    if k.lower() != k:
+        out[f"lower-case {k}"] = {(kk.lower() if kk == k else kk): vv for kk, vv in d.items()}
     if isinstance(v, np.ndarray):
         out.update({f"{k} {label}": {**d, k: bad} for label, bad in _array_breakers(v).items()
                     if label not in ("rank+1",) and not (label == "empty" and v.ndim < 1)})
@@ -628,15 +630,18 @@ def _breaks(kind, value):
     return {label: (bad, None) for label, bad in BREAKERS[kind](value).items()}
 
 
-def _special_cases(key, kinds, label):
+def _special_cases(fn, key, arg, label):
     """Breakages that are right for a particular function, so not a refusal."""
-    if key.startswith("plots.") and label == "None" and kinds.get("step") == POS:
-        return True
-    return False
+    default = inspect.signature(fn).parameters[arg].default
+    if label == "None" and default is None:
+        return True  # None means "the default" here
+    if key == "gradcheck.numerical_gradient" and label.endswith("rank-1"):
+        return True  # its arrays may have any shape
+    return key == "plots.plot_network" and label == "one size"  # a diagram of one layer is fine
 
 
 @pytest.mark.parametrize("key", sorted(k for k in TABLE if TABLE[k][2]))
-@settings(SETTINGS, max_examples=30)
+@settings(SETTINGS, max_examples=25)
 @given(data_=st.data())
 def test_bad_input_is_refused_naming_the_argument(key, data_):
     fn, kwargs, kinds = _valid(data_.draw, key)
@@ -647,7 +652,7 @@ def test_bad_input_is_refused_naming_the_argument(key, data_):
     breaks = _breaks(kinds[arg], value)
     label = data_.draw(st.sampled_from(sorted(breaks)), label="breakage")
     bad, must_name = breaks[label]
-    if _special_cases(key, kinds, label):
+    if _special_cases(fn, key, arg, label):
         return
     if key == "plots.decision_grid" and arg == "margin" and label == "zero":
         return  # margin 0 is fine when the points spread
@@ -655,7 +660,8 @@ def test_bad_input_is_refused_naming_the_argument(key, data_):
         _call(fn, {**kwargs, arg: bad})
     assert type(err.value).__module__ != "numpy", f"a bare numpy error: {err.value}"
     message = str(err.value)
-    assert (must_name or arg) in message, f"{key}({arg}={label}): {message!r} does not name it"
+    assert arg in message or (must_name and must_name in message), \
+        f"{key}({arg}={label}): {message!r} does not name it"
 
 
 # ----- specific silent-wrong cases from issue 18 --------------------------------------------
@@ -722,7 +728,7 @@ def test_deep_caches_that_do_not_belong_together_are_refused(rng):
     p = deep.initialize_parameters_deep([4, 3, 5, 1], seed=1)
     AL, caches = deep.L_model_forward(X, p)
     for bad, text in ((caches[1:], "lost its first cache"), (caches[:-1], "output layer has 1 unit"),
-                      (caches + caches[-1:], "A_prev"), (caches[::-1], "")):
+                      (caches + caches[-1:], "A_prev"), (caches[::-1], "caches")):
         with pytest.raises((TypeError, ValueError), match=text):
             deep.L_model_backward(AL, Y, bad)
     with pytest.raises(ValueError, match="hidden_activation='tanh'"):
