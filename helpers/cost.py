@@ -16,6 +16,7 @@ labels, one m); the kernels ``_cross_entropy``, ``_from_logits`` and
 
 import numpy as np
 
+from .activations import _sigmoid
 from .validation import check_array, check_labels, check_probabilities
 
 # A sigmoid output of exactly 0.0 or 1.0 (|z| > ~37 in float64) would give log(0).
@@ -66,17 +67,17 @@ def _from_logits(Z, Y):
     return _mean(_logit_losses(Z, Y), Y.shape[1])
 
 
-def _logit_gradient(Z, Y):
-    """A - Y = sigmoid(Z) - Y computed from Z (same shape as Z), exact to rounding.
+def _logit_gradient(Z, Y, sign=None):
+    """A - Y = sigmoid(Z) - Y for 0/1 labels Y, computed from Z (same shape), exact to rounding.
 
-    For Z >= 0 it is (1 - Y) - e/(1 + e), for Z < 0 it is e/(1 + e) - Y, with
-    e = exp(-|Z|): with labels 0/1 the tiny gradient of a confident right answer
-    (about -e^-Z for Z = 50, Y = 1) is kept instead of rounding 1 - 1 to 0.
-    Divide by m for dJ/dZ.
+    With s = 1 - 2Y (+1 for label 0, -1 for label 1) it is s * sigmoid(s Z): label 0
+    gives sigmoid(Z), label 1 gives -sigmoid(-Z), so the tiny gradient of a
+    confident right answer (-e^-50 for Z = 50, Y = 1) is kept instead of rounding
+    1 - 1 to 0, and no AL is needed. ``sign`` may pass s precomputed (training
+    loops do, as Y does not change). Divide by m for dJ/dZ.
     """
-    e = np.exp(-np.abs(Z))
-    t = e / (1.0 + e)  # sigmoid(-|Z|), in (0, 1/2]
-    return np.where(Z >= 0, (1 - Y) - t, t - Y)
+    s = 1.0 - 2.0 * Y if sign is None else sign
+    return s * _sigmoid(Z * s)
 
 
 def _logits_and_labels(Z, Y):

@@ -25,10 +25,10 @@ import numpy as np
 
 from .activations import ACTIVATIONS, _sigmoid
 from .cost import _cross_entropy, _from_logits, _logit_gradient
-from .validation import (check_iterations, MAX_ELEMENTS, check_activation, check_array, check_callable,
-                         check_dict_keys, check_flag, check_labels, check_matches,
-                         check_probabilities, check_scalar, check_seed, check_size, describe,
-                         diverged, finite_result)
+from .validation import (MAX_ELEMENTS, check_activation, check_array, check_callable,
+                         check_dict_keys, check_flag, check_iterations, check_labels,
+                         check_matches, check_probabilities, check_scalar, check_seed, check_size,
+                         describe, diverged, finite_result)
 
 COST_EVERY = 100  # the models record the cost every this many iterations
 _SCALE_HINT = "scale X down (e.g. divide pixel values by 255) or use smaller weights"
@@ -165,15 +165,17 @@ def linear_activation_forward(A_prev, W, b, activation):
     return ACTIVATIONS[activation][0](Z), ((A_prev, W, b), Z)
 
 
-def _model_forward(X, parameters, L, hidden_activation):
+def _model_forward(X, parameters, L, hidden_activation, output=True):
+    """The forward pass; ``output=False`` skips AL = sigmoid(ZL) (training needs only ZL)."""
     caches = []
     A = X
     for l in range(1, L):
         A, cache = _activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], hidden_activation)
         caches.append(cache)
-    AL, cache = _activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
-    caches.append(cache)
-    return AL, caches
+    W, b = parameters[f"W{L}"], parameters[f"b{L}"]
+    Z = W @ A + b
+    caches.append(((A, W, b), Z))
+    return (_sigmoid(Z) if output else None), caches
 
 
 def L_model_forward(X, parameters, hidden_activation="relu"):
@@ -375,12 +377,12 @@ def _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_a
     """
     p = {k: np.array(v, dtype=np.float64) for k, v in parameters.items()}
     L = len(p) // 2
-    costs = []
+    costs, sign = [], 1.0 - 2.0 * Y
     with np.errstate(over="ignore", invalid="ignore"):
         for i in range(num_iterations):
-            _, caches = _model_forward(X, p, L, hidden_activation)
+            _, caches = _model_forward(X, p, L, hidden_activation, output=False)
             ZL = caches[-1][1]
-            grads = _model_backward(_logit_gradient(ZL, Y), caches, hidden_activation,
+            grads = _model_backward(_logit_gradient(ZL, Y, sign), caches, hidden_activation,
                                     need_dA0=False)
             for l in range(1, L + 1):
                 p[f"W{l}"] -= learning_rate * grads[f"dW{l}"]

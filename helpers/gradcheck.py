@@ -23,11 +23,11 @@ import numbers
 
 import numpy as np
 
+from .activations import ACTIVATIONS
 from .cost import _from_logits
 from .deep import _model_forward, check_parameters
 from .validation import (check_activation, check_array, check_callable, check_labels, check_scalar,
                          describe, finite_result)
-from .activations import ACTIVATIONS
 
 
 def _check_array_dict(d, name):

@@ -18,8 +18,8 @@ import numpy as np
 
 from . import activations
 from .cost import _from_logits, _logit_gradient
-from .validation import (check_iterations, check_array, check_flag, check_labels, check_scalar, check_size,
-                         diverged, finite_result)
+from .validation import (check_array, check_flag, check_iterations, check_labels, check_scalar,
+                         check_size, diverged, finite_result)
 
 COST_EVERY = 100  # optimize() records the cost every this many iterations
 _SCALE_HINT = "scale X down (e.g. divide pixel values by 255) or start from smaller w and b"
@@ -60,14 +60,15 @@ def _logits(w, b, X):
     return finite_result(Z, "Z = w^T X + b", _SCALE_HINT)
 
 
-def _propagate(w, b, X, Y, with_cost=True):
+def _propagate(w, b, X, Y, with_cost=True, sign=None):
     """Unchecked core of ``propagate``; returns (dw, db, cost or None).
 
-    The gradient A - Y and the cost both come from the logits Z (``helpers.cost``).
+    The gradient A - Y and the cost both come from the logits Z (``helpers.cost``);
+    ``sign`` = 1 - 2Y may be passed precomputed.
     """
     m = X.shape[1]
     Z = w.T @ X + b
-    dZ = _logit_gradient(Z, Y)
+    dZ = _logit_gradient(Z, Y, sign)
     dw = (X @ dZ.T) / m
     db = float(dZ.sum()) / m
     cost = _from_logits(Z, Y) if with_cost else None
@@ -115,10 +116,11 @@ def _optimize(w, b, X, Y, num_iterations, learning_rate, print_cost):
     """The unchecked loop of ``optimize``."""
     w = w.astype(np.float64)  # a copy: the caller's w is never touched
     dw, db, costs = np.zeros_like(w), 0.0, []
+    sign = 1.0 - 2.0 * Y
     with np.errstate(over="ignore", invalid="ignore"):
         for i in range(num_iterations):
             record = i % COST_EVERY == 0
-            dw, db, cost = _propagate(w, b, X, Y, with_cost=record)
+            dw, db, cost = _propagate(w, b, X, Y, with_cost=record, sign=sign)
             w -= learning_rate * dw
             b -= learning_rate * db
             if not np.isfinite(b) or (record and not np.isfinite(cost)):

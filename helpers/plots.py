@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.colors import ListedColormap
 
 from .activations import ACTIVATIONS
-from .validation import (check_array, check_callable, check_choice, check_flag, check_labels,
+from .validation import (check_array, check_callable, check_choice, check_labels,
                          check_scalar, check_size, describe)
 
 CLASS_COLORS = ("#0072B2", "#E69F00")      # class 0 blue, class 1 orange (Okabe-Ito)

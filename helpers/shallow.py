@@ -21,9 +21,10 @@ import numpy as np
 
 from .activations import ACTIVATIONS, _sigmoid, _slope_from_output
 from .cost import _cross_entropy, _from_logits, _logit_gradient
-from .validation import (check_iterations, MAX_ELEMENTS, check_activation, check_array, check_dict_keys, check_flag,
-                         check_labels, check_matches, check_probabilities, check_scalar, check_seed,
-                         check_size, diverged, finite_result)
+from .validation import (MAX_ELEMENTS, check_activation, check_array, check_dict_keys,
+                         check_flag, check_iterations, check_labels, check_matches,
+                         check_probabilities, check_scalar, check_seed, check_size, diverged,
+                         finite_result)
 
 COST_EVERY = 100  # nn_model() records the cost every this many iterations
 KEYS = ("W1", "b1", "W2", "b2")
@@ -76,11 +77,12 @@ def check_parameters(parameters, n_x=None, one_output=False):
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 
 
-def _forward(X, p, activation):
+def _forward(X, p, activation, output=True):
+    """The forward pass; ``output=False`` skips A2 (training needs only Z2)."""
     Z1 = p["W1"] @ X + p["b1"]
     A1 = ACTIVATIONS[activation][0](Z1)
     Z2 = p["W2"] @ A1 + p["b2"]
-    A2 = _sigmoid(Z2)
+    A2 = _sigmoid(Z2) if output else None
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 
 
@@ -208,11 +210,11 @@ def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False, learning_rate=1.
     print_cost = check_flag(print_cost, "print_cost")
     return_costs = check_flag(return_costs, "return_costs")
     p = initialize_parameters(n_x, n_h, n_y, seed)
-    costs = []
+    costs, sign = [], 1.0 - 2.0 * Y
     with np.errstate(over="ignore", invalid="ignore"):
         for i in range(num_iterations):
-            _, cache = _forward(X, p, activation)
-            grads = _backward(p, cache, X, _logit_gradient(cache["Z2"], Y), activation)
+            _, cache = _forward(X, p, activation, output=False)
+            grads = _backward(p, cache, X, _logit_gradient(cache["Z2"], Y, sign), activation)
             for k in KEYS:
                 p[k] -= learning_rate * grads["d" + k]
             if not np.isfinite(grads["db2"]).all() or not np.isfinite(p["b2"]).all():
