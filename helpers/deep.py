@@ -26,9 +26,9 @@ import numpy as np
 from .activations import ACTIVATIONS, _sigmoid
 from .cost import _cross_entropy, _from_logits, _logit_gradient
 from .validation import (MAX_ELEMENTS, check_activation, check_array, check_callable,
-                         check_dict_keys, check_flag, check_iterations, check_labels,
-                         check_matches, check_probabilities, check_scalar, check_seed, check_size,
-                         describe, diverged, finite_result)
+                         check_dict_keys, check_flag, check_iterations, check_labels, check_matches,
+                         check_probabilities, check_scalar, check_seed, check_size,
+                         check_X_orientation, describe, diverged, finite_result)
 
 COST_EVERY = 100  # the models record the cost every this many iterations
 _SCALE_HINT = "scale X down (e.g. divide pixel values by 255) or use smaller weights"
@@ -74,6 +74,8 @@ def check_parameters(parameters, n_x=None, one_output=False, name="parameters"):
 
 
 def _check_layer_dims(layer_dims, name):
+    if isinstance(layer_dims, np.ndarray) and layer_dims.ndim == 1 and layer_dims.dtype.kind in "iu":
+        layer_dims = layer_dims.tolist()
     if not isinstance(layer_dims, (list, tuple)):
         raise TypeError(f"{name} must be a list of layer sizes [n_x, n1, ..., nL], got "
                         f"{describe(layer_dims)}")
@@ -188,6 +190,7 @@ def L_model_forward(X, parameters, hidden_activation="relu"):
     assume one sigmoid output). Notebook 04, section 2.
     """
     X = check_array(X, "X", "(n_x, m)", (None, None))
+    check_X_orientation(X, parameters)
     L, p = check_parameters(parameters, X.shape[0], one_output=True)
     check_activation(hidden_activation, ACTIVATIONS, "hidden_activation")
     with np.errstate(over="ignore", invalid="ignore"):

@@ -27,7 +27,7 @@ from .activations import ACTIVATIONS
 from .cost import _from_logits
 from .deep import _model_forward, check_parameters
 from .validation import (check_activation, check_array, check_callable, check_labels, check_scalar,
-                         describe, finite_result)
+                         check_X_orientation, describe, finite_result)
 
 
 def _check_array_dict(d, name):
@@ -154,6 +154,7 @@ def check_deep_gradients(parameters, X, Y, grads, hidden_activation="relu", epsi
     the numerical gradient dict so a caller can look where they differ.
     """
     X = check_array(X, "X", "(n_x, m)", (None, None))
+    check_X_orientation(X, parameters)
     L, p = check_parameters(parameters, X.shape[0], one_output=True)
     Y = check_labels(Y, X.shape[1])
     check_activation(hidden_activation, ACTIVATIONS, "hidden_activation")

@@ -21,9 +21,9 @@ import numpy as np
 
 from .activations import ACTIVATIONS, _sigmoid, _slope_from_output
 from .cost import _cross_entropy, _from_logits, _logit_gradient
-from .validation import (MAX_ELEMENTS, check_activation, check_array, check_dict_keys,
-                         check_flag, check_iterations, check_labels, check_matches,
-                         check_probabilities, check_scalar, check_seed, check_size, diverged,
+from .validation import (MAX_ELEMENTS, check_activation, check_array, check_dict_keys, check_flag,
+                         check_iterations, check_labels, check_matches, check_probabilities,
+                         check_scalar, check_seed, check_size, check_X_orientation, diverged,
                          finite_result)
 
 COST_EVERY = 100  # nn_model() records the cost every this many iterations
@@ -89,6 +89,7 @@ def _forward(X, p, activation, output=True):
 def _checked_forward(X, parameters, activation):
     """Check X, parameters and activation; run the forward pass; refuse an overflow."""
     X = check_array(X, "X", "(n_x, m)", (None, None))
+    check_X_orientation(X, parameters)
     p = check_parameters(parameters, X.shape[0], one_output=True)
     check_activation(activation, ACTIVATIONS)
     with np.errstate(over="ignore", invalid="ignore"):
@@ -154,6 +155,7 @@ def backward_propagation(parameters, cache, X, Y, activation="tanh"):
     must be consistent: A2 = sigmoid(Z2) and A1 = g(Z1) for ``activation``.
     """
     X = check_array(X, "X", "(n_x, m)", (None, None))
+    check_X_orientation(X, parameters)
     p = check_parameters(parameters, X.shape[0], one_output=True)
     Y = check_labels(Y, X.shape[1])
     check_activation(activation, ACTIVATIONS)

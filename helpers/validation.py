@@ -146,6 +146,21 @@ def _shape_message(x, name, notation, shape, expected, sources):
     return msg
 
 
+def check_X_orientation(X, parameters, name="X"):
+    """Blame ``X``, not W1, when X (already an array) is W1's input transposed.
+
+    If X's rows do not match W1's columns but X's columns do, X is (m, n_x) instead
+    of (n_x, m): say so before any message about W1.
+    """
+    W1 = parameters.get("W1") if isinstance(parameters, dict) else None
+    if isinstance(W1, np.ndarray) and W1.ndim == 2 and X.ndim == 2:
+        n_x = W1.shape[1]
+        if X.shape[0] != n_x and X.shape[1] == n_x:
+            raise ValueError(f"{name} has {X.shape[0]} rows (features) but W1 has {n_x} columns: "
+                             f"{name} must have shape (n_x, m) = ({n_x}, m), got {X.shape} — looks "
+                             f"transposed; did you mean {name}.T?")
+
+
 def check_same_shape(a, a_name, b, b_name):
     """``a`` and ``b`` (already arrays) must have one shape; the message names both."""
     if a.shape != b.shape:

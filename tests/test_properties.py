@@ -790,3 +790,35 @@ def test_validators_refuse_any_junk_with_a_typed_error(junk):
             check(junk)
         except (TypeError, ValueError) as exc:
             assert "x" in str(exc) or "Y" in str(exc) or "seed" in str(exc)
+
+
+@SETTINGS
+@given(st.integers(1, 5), st.integers(1, 5))
+def test_a_transposed_X_is_blamed_not_the_weights(n_x, m):
+    if n_x == m:
+        return
+    X = np.ones((n_x, m))
+    w, ps = np.zeros((n_x, 1)), shallow.initialize_parameters(n_x, 3, 1)
+    pd = deep.initialize_parameters_deep(np.array([n_x, 3, 1]))  # an int array of sizes is fine
+    for call in (lambda: logistic.propagate(w, 0.0, X.T, np.ones((1, n_x))),
+                 lambda: logistic.predict(w, 0.0, X.T),
+                 lambda: shallow.forward_propagation(X.T, ps),
+                 lambda: shallow.predict(ps, X.T),
+                 lambda: deep.L_model_forward(X.T, pd),
+                 lambda: deep.predict(X.T, pd)):
+        with pytest.raises(ValueError, match=r"^X has .* did you mean X\.T\?"):
+            call()
+
+
+def test_two_arguments_that_disagree_are_both_named():
+    X, Y = np.ones((3, 5)), np.array([[0, 1, 0, 1]])
+    with pytest.raises(ValueError, match=r"Y has 4 columns \(examples\) but X has 5 columns"):
+        logistic.propagate(np.zeros((3, 1)), 0.0, X, Y)
+    p = shallow.initialize_parameters(3, 4, 1)
+    _, cache = shallow.forward_propagation(X, p)
+    with pytest.raises(ValueError, match=r"Y has 4 columns \(examples\) but X has 5 columns"):
+        shallow.backward_propagation(p, cache, X, Y)
+    with pytest.raises(ValueError, match=r"layers_dims\[0\] is 4 but X has 3 rows"):
+        deep.L_layer_model(X, np.ones((1, 5)), [4, 2, 1], num_iterations=1)
+    with pytest.raises(ValueError, match=r"X_test has 2 rows \(features\) but X_train has 3 rows"):
+        logistic.model(X, np.ones((1, 5)), np.ones((2, 5)), np.ones((1, 5)), num_iterations=1)
