@@ -18,75 +18,19 @@ models refuse a last layer W{L} with more than one row. The models' training
 loop computes the cost and dZ{L} from the logits Z{L} (``helpers.cost``).
 """
 
-import re
-import weakref
-
 import numpy as np
 
 from .activations import ACTIVATIONS, _sigmoid
 from .cost import _cross_entropy, _from_logits, _logit_gradient
-from .validation import (MAX_ELEMENTS, check_activation, check_array, check_callable,
-                         check_dict_keys, check_flag, check_iterations, check_labels, check_matches,
-                         check_probabilities, check_scalar, check_seed, check_size,
-                         check_X_orientation, describe, diverged, finite_result)
+from .deep_inputs import (check_caches, check_layer_dims, check_linear, check_linear_cache,
+                          check_parameters, remember_hidden_outputs)
+from .validation import (check_activation, check_array, check_callable, check_dict_keys, check_flag,
+                         check_iterations, check_labels, check_matches, check_probabilities,
+                         check_scalar, check_seed, check_X_orientation, describe, diverged,
+                         finite_result)
 
 COST_EVERY = 100  # the models record the cost every this many iterations
 _SCALE_HINT = "scale X down (e.g. divide pixel values by 255) or use smaller weights"
-_OUTPUT = "the output layer has 1 unit (one sigmoid probability)"
-
-# The hidden activations A1, A2... that L_model_forward put in caches it returned,
-# by id (an entry disappears with its array). L_model_backward uses it to tell a
-# cache list that lost its first layer (whose A_prev would be A1, not X) from a
-# shallower network.
-_HIDDEN_OUTPUTS = weakref.WeakValueDictionary()
-
-
-def _layer_count(parameters, name="parameters"):
-    """L from the keys W1, b1, ..., WL, bL; any other key is refused."""
-    check_dict_keys(parameters, ("W1", "b1"), name)
-    layers = [int(k[1:]) for k in parameters if isinstance(k, str) and re.fullmatch(r"[Wb][1-9]\d*", k)]
-    L = max(layers)
-    expected = [f"{c}{l}" for l in range(1, L + 1) for c in "Wb"]
-    check_dict_keys(parameters, expected, name)
-    extra = [k for k in parameters if k not in expected]
-    if extra:
-        raise ValueError(f"{name} has unexpected key(s) {[str(k) for k in extra]}; it must hold "
-                         f"exactly W1, b1, ..., W{L}, b{L} (keyed as strings)")
-    return L
-
-
-def check_parameters(parameters, n_x=None, one_output=False, name="parameters"):
-    """Check W1, b1, ..., WL, bL chain layer to layer; return ``(L, p)``.
-
-    ``p`` is a new dict of the float64 arrays. Names the first offending key,
-    e.g. "W2 has 3 columns but W1 has 4 rows". ``one_output``: WL must have 1 row.
-    """
-    L = _layer_count(parameters, name)
-    p, n_prev, source = {}, n_x, f"X has {n_x} rows (features)"
-    for l in range(1, L + 1):
-        rows = 1 if one_output and l == L else None
-        W = p[f"W{l}"] = check_array(parameters[f"W{l}"], f"W{l}", f"(n[{l}], n[{l - 1}])",
-                                     (rows, n_prev), sources={0: _OUTPUT, 1: source})
-        p[f"b{l}"] = check_array(parameters[f"b{l}"], f"b{l}", f"(n[{l}], 1)", (W.shape[0], 1),
-                                 sources={0: f"W{l}"})
-        n_prev, source = W.shape[0], f"W{l} has {W.shape[0]} rows"
-    return L, p
-
-
-def _check_layer_dims(layer_dims, name):
-    if isinstance(layer_dims, np.ndarray) and layer_dims.ndim == 1 and layer_dims.dtype.kind in "iu":
-        layer_dims = layer_dims.tolist()
-    if not isinstance(layer_dims, (list, tuple)):
-        raise TypeError(f"{name} must be a list of layer sizes [n_x, n1, ..., nL], got "
-                        f"{describe(layer_dims)}")
-    if len(layer_dims) < 2:
-        raise ValueError(f"{name} must hold at least two sizes [n_x, ..., n_y], got {layer_dims!r}")
-    dims = [check_size(n, f"{name}[{i}]") for i, n in enumerate(layer_dims)]
-    weights = sum(a * b for a, b in zip(dims, dims[1:]))
-    if weights > MAX_ELEMENTS:
-        raise ValueError(f"{name}={dims} would need {weights} weights, more than {MAX_ELEMENTS}; "
-                         f"use fewer or smaller layers")
-    return dims
 
 
 def _initialize(dims, rng, scale):
@@ -110,25 +54,13 @@ def initialize_parameters_deep(layer_dims, seed=3, scale=0.01):
     Returns {"W1": (n1, n0), "b1": (n1, 1), ..., "WL": (nL, n[L-1]), "bL": (nL, 1)}.
     Notebook 04, section 6.
     """
-    dims = _check_layer_dims(layer_dims, "layer_dims")
+    dims = check_layer_dims(layer_dims, "layer_dims")
     if isinstance(scale, str):
         if scale != "xavier":
             raise ValueError(f"scale must be a positive number or 'xavier', got {scale!r}")
     else:
         scale = check_scalar(scale, "scale", positive=True)
     return _initialize(dims, check_seed(seed), scale)
-
-
-def _check_linear(A, W, b, A_name="A"):
-    """W first, then A's rows against W's columns (naming both), then b; float64 arrays."""
-    W = check_array(W, "W", "(n[l], n[l-1])", (None, None))
-    A = check_array(A, A_name, "(n[l-1], m)", (None, None))
-    if A.shape[0] != W.shape[1]:
-        raise ValueError(f"W has shape {W.shape} but {A_name} has {A.shape[0]} rows: W must be "
-                         f"(n[l], n[l-1]) with n[l-1] = {A_name}.shape[0] (did you swap or "
-                         f"transpose them?)")
-    b = check_array(b, "b", "(n[l], 1)", (W.shape[0], 1), sources={0: "W"})
-    return A, W, b
 
 
 def _linear(A, W, b):
@@ -144,7 +76,7 @@ def linear_forward(A, W, b):
     W : (n[l], n[l-1])     b : (n[l], 1), broadcast across the m columns
     Returns ``(Z, linear_cache)``: Z (n[l], m); linear_cache = (A, W, b).
     """
-    A, W, b = _check_linear(A, W, b)
+    A, W, b = check_linear(A, W, b)
     return _linear(A, W, b), (A, W, b)
 
 
@@ -161,7 +93,7 @@ def linear_activation_forward(A_prev, W, b, activation):
     Returns ``(A, cache)``: A (n[l], m); cache = (linear_cache, Z) with
     linear_cache = (A_prev, W, b) and Z (n[l], m).
     """
-    A_prev, W, b = _check_linear(A_prev, W, b, "A_prev")
+    A_prev, W, b = check_linear(A_prev, W, b, "A_prev")
     check_activation(activation, ACTIVATIONS)
     Z = _linear(A_prev, W, b)
     return ACTIVATIONS[activation][0](Z), ((A_prev, W, b), Z)
@@ -197,9 +129,7 @@ def L_model_forward(X, parameters, hidden_activation="relu"):
         AL, caches = _model_forward(X, p, L, hidden_activation)
     for l, (_, Z) in enumerate(caches, start=1):
         finite_result(Z, f"Z{l} = W{l} A{l - 1} + b{l}", _SCALE_HINT)
-    _HIDDEN_OUTPUTS.pop(id(X), None)  # X is an input now, whatever it was before
-    for (A_prev, _, _), _ in caches[1:]:
-        _HIDDEN_OUTPUTS[id(A_prev)] = A_prev
+    remember_hidden_outputs(X, caches)
     return AL, caches
 
 
@@ -211,13 +141,6 @@ def compute_cost(AL, Y):
     AL = check_probabilities(AL, "AL")
     Y = check_labels(Y, AL.shape[1], against="AL")
     return _cross_entropy(AL, Y)
-
-
-def _check_linear_cache(cache, name="cache"):
-    if not isinstance(cache, tuple) or len(cache) != 3:
-        raise TypeError(f"{name} must be the tuple (A_prev, W, b) that linear_forward returned, "
-                        f"got {describe(cache)}")
-    return _check_linear(*cache, "A_prev")
 
 
 def _linear_backward(dZ, A_prev, W, need_dA_prev=True):
@@ -244,7 +167,7 @@ def linear_backward(dZ, cache):
         dW      = (1/m) dZ A_prev^T                   (n[l], n[l-1])
         db      = (1/m) sum(dZ, axis=1, keepdims)     (n[l], 1)
     """
-    A_prev, W, _ = _check_linear_cache(cache)
+    A_prev, W, _ = check_linear_cache(cache)
     dZ = check_array(dZ, "dZ", "(n[l], m)", (W.shape[0], A_prev.shape[1]),
                      sources={0: "W", 1: "A_prev"})
     with np.errstate(over="ignore", invalid="ignore"):
@@ -264,7 +187,7 @@ def linear_activation_backward(dA, cache, activation):
         raise TypeError("cache must be the tuple (linear_cache, Z) that linear_activation_forward "
                         f"returned, got {describe(cache)}")
     linear_cache, Z = cache
-    A_prev, W, _ = _check_linear_cache(linear_cache, "linear_cache")
+    A_prev, W, _ = check_linear_cache(linear_cache, "linear_cache")
     Z = check_array(Z, "Z", "(n[l], m)", (W.shape[0], A_prev.shape[1]),
                     sources={0: "W", 1: "A_prev"})
     dA = check_array(dA, "dA", "(n[l], m)", Z.shape, sources={0: "Z", 1: "Z"})
@@ -289,43 +212,6 @@ def _model_backward(dZ, caches, hidden_activation, need_dA0):
     return grads
 
 
-def _check_caches(caches, m, hidden_activation):
-    """The list L_model_forward returned: layers chain, and A{l} = g(Z{l}) between them."""
-    if not isinstance(caches, list) or not caches:
-        raise TypeError(f"caches must be the non-empty list L_model_forward returned, got "
-                        f"{describe(caches)}")
-    how = ("pass the caches list L_model_forward returned, unchanged and in order, with the same "
-           "hidden_activation")
-    checked, Z_prev = [], None
-    for l, cache in enumerate(caches, start=1):
-        name = f"caches[{l - 1}]"
-        if not isinstance(cache, tuple) or len(cache) != 2:
-            raise TypeError(f"{name} (layer {l}) must be the tuple (linear_cache, Z) that "
-                            f"linear_activation_forward returned, got {describe(cache)}")
-        A_prev, W, b = _check_linear_cache(cache[0], f"{name}[0]")
-        if A_prev.shape[1] != m:
-            raise ValueError(f"{name}[0]: A_prev has {A_prev.shape[1]} columns but AL has {m} "
-                             f"columns (examples); {how}")
-        rows = 1 if l == len(caches) else None
-        Z = check_array(cache[1], f"{name}[1] (Z of layer {l})", "(n[l], m)", (rows, m),
-                        sources={0: _OUTPUT})
-        if Z.shape[0] != W.shape[0]:
-            raise ValueError(f"{name}: Z has {Z.shape[0]} rows but W has {W.shape[0]}; {how}")
-        if l == 1 and id(A_prev) in _HIDDEN_OUTPUTS and _HIDDEN_OUTPUTS[id(A_prev)] is A_prev:
-            raise ValueError(f"caches[0]'s A_prev is a hidden layer's output from L_model_forward, "
-                             f"not X: the list has lost its first cache(s); {how}")
-        if Z_prev is not None:
-            if A_prev.shape != Z_prev.shape:
-                raise ValueError(f"{name}: A_prev has shape {A_prev.shape} but the Z of layer "
-                                 f"{l - 1} has shape {Z_prev.shape}; {how}")
-            check_matches(A_prev, ACTIVATIONS[hidden_activation][0](Z_prev), f"{name}[0][0] (A{l - 1})",
-                          f"{hidden_activation}(Z{l - 1}) (hidden_activation={hidden_activation!r})",
-                          how)
-        checked.append(((A_prev, W, b), Z))
-        Z_prev = Z
-    return checked
-
-
 def L_model_backward(AL, Y, caches, hidden_activation="relu", need_dA0=True):
     """Backward pass through all L layers.
 
@@ -341,7 +227,7 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu", need_dA0=True):
     Y = check_labels(Y, AL.shape[1], against="AL")
     check_activation(hidden_activation, ACTIVATIONS, "hidden_activation")
     need_dA0 = check_flag(need_dA0, "need_dA0")
-    checked = _check_caches(caches, AL.shape[1], hidden_activation)
+    checked = check_caches(caches, AL.shape[1], hidden_activation)
     check_matches(AL, _sigmoid(checked[-1][1]), "AL", f"sigmoid(Z{len(checked)}) of the last cache",
                   "pass the AL and caches of one L_model_forward call")
     with np.errstate(over="ignore", invalid="ignore"):
@@ -407,7 +293,7 @@ def _check_training_args(X, Y, layers_dims, learning_rate, num_iterations, print
                          hidden_activation, seed, callback):
     X = check_array(X, "X", "(n_x, m)", (None, None))
     Y = check_labels(Y, X.shape[1])
-    dims = _check_layer_dims(layers_dims, "layers_dims")
+    dims = check_layer_dims(layers_dims, "layers_dims")
     if dims[0] != X.shape[0]:
         raise ValueError(f"layers_dims[0] is {dims[0]} but X has {X.shape[0]} rows (features): "
                          f"layers_dims must start with n_x = X.shape[0] = {X.shape[0]}")
