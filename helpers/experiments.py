@@ -58,9 +58,20 @@ def activation_race(X, Y, hidden=(32, 32, 32), activations=("sigmoid", "relu"),
                     num_iterations=500, learning_rate=0.5, seed=1):
     """Train the same network (same data, initial weights, steps) with each hidden activation.
 
-    Returns {activation: costs every 100 iterations}.
+    ``num_iterations`` must be a multiple of 100. Returns {activation: costs at
+    iterations 0, 100, ..., num_iterations}: the costs the training recorded every
+    100 iterations, then the cost after the last step, so the record covers every
+    iteration trained.
     """
+    if num_iterations < deep.COST_EVERY or num_iterations % deep.COST_EVERY:
+        raise ValueError(f"num_iterations must be a positive multiple of {deep.COST_EVERY}, so "
+                         f"the costs cover the whole run; got {num_iterations}")
     dims = [X.shape[0], *hidden, 1]
+    race = {}
     with threadpool_limits(1):  # 32-unit layers: one BLAS thread is faster than two here
-        return {a: deep.L_layer_model(X, Y, dims, learning_rate, num_iterations,
-                                      hidden_activation=a, seed=seed)[1] for a in activations}
+        for a in activations:
+            params, costs = deep.L_layer_model(X, Y, dims, learning_rate, num_iterations,
+                                               hidden_activation=a, seed=seed)
+            final = deep.compute_cost(deep.L_model_forward(X, params, a)[0], Y)
+            race[a] = costs + [final]
+    return race

@@ -3,7 +3,8 @@ draws, and returns what it drew; none calls ``plt.show()``.
 
 Figure defaults live here only: ``setup()`` applies them (the notebooks call it
 once), ``CLASS_COLORS`` and ``CMAP`` are colour-blind-safe (Okabe-Ito blue and
-orange; cividis).
+orange; cividis). Diagrams of computations (graphs, building blocks) are in
+``helpers.diagrams``, with the colours defined here.
 """
 
 import matplotlib as mpl
@@ -19,6 +20,9 @@ CLASS_COLORS = ("#0072B2", "#E69F00")      # class 0 blue, class 1 orange (Okabe
 LINE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
 CMAP = "cividis"
 REGION_CMAP = ListedColormap(["#9ecae1", "#fdd0a2"])  # light blue / light orange backgrounds
+# boxes of the diagrams (helpers.diagrams): inputs grey, forward blue, backward orange
+INPUT_FACE, FORWARD_FACE, BACKWARD_FACE = "#f0f0f0", "#cfe3f3", "#fdd0a2"
+GRADIENT_COLOR = "#D55E00"  # derivatives and backward arrows (Okabe-Ito vermillion)
 RC = {
     "figure.figsize": (6.0, 3.6),
     "figure.dpi": 80,
@@ -162,7 +166,7 @@ def plot_network(layer_sizes, ax=None, labels=None, title=None, max_units=10):
                                    and all(isinstance(u, (list, tuple)) for u in labels)):
         raise TypeError(f"labels must be a list of lists of unit names, one per layer, got "
                         f"{describe(labels)}")
-    ax = _axes(ax, figsize=((2.4 if labels else 1.6) * len(layer_sizes) + 1, 3.2))
+    ax = _axes(ax, figsize=((2.4 if labels else 1.9) * len(layer_sizes) + 1, 3.4))
     ax.set_axis_off()
     ax.set_aspect("equal")
     shown = []
@@ -173,7 +177,7 @@ def plot_network(layer_sizes, ax=None, labels=None, title=None, max_units=10):
             half = max_units // 2
             shown.append(list(range(half)) + [None] + list(range(n - half + 1, n)))
     height = max(len(s) for s in shown)
-    gap = 3.2 if labels else 2.0  # room for unit names between the columns
+    gap = 3.2 if labels else 3.0  # room for unit names and "layer l, n = ..." between columns
     positions = []
     for col, units in enumerate(shown):
         ys = np.linspace(0, height - 1, len(units)) if len(units) > 1 else [(height - 1) / 2]
@@ -201,7 +205,7 @@ def plot_network(layer_sizes, ax=None, labels=None, title=None, max_units=10):
                         bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
         ax.text(gap * col, -1.0, f"{names[col]}\nn = {layer_sizes[col]}", ha="center", va="top",
                 fontsize=8)
-    ax.set_xlim(-2.5 if labels else -1, gap * (len(shown) - 1) + (2.5 if labels else 1))
+    ax.set_xlim(-2.5 if labels else -1.5, gap * (len(shown) - 1) + (2.5 if labels else 1.5))
     ax.set_ylim(-2.0, height)
     if title:
         ax.set_title(title)
@@ -277,41 +281,6 @@ def plot_images(images, titles=None, ncols=8, axes=None, cmap="gray_r"):
     return axes
 
 
-def plot_computation_graph(a=5.0, b=3.0, c=2.0, ax=None):
-    """The graph of J = 3(a + bc): u = bc, v = a + u, J = 3v, with forward values (black)
-    and the derivatives dJ/d(node) found by the backward pass (orange).
-
-    a, b, c : finite numbers. Returns a dict node name -> (value, dJ/dnode).
-    """
-    a, b, c = (check_scalar(v, n, maximum=1e100, minimum=-1e100) for n, v in (("a", a), ("b", b), ("c", c)))
-    ax = _axes(ax, figsize=(8, 3.2))
-    u = b * c
-    v = a + u
-    J = 3 * v
-    nodes = {  # name: (x, y, value, dJ/dnode, label)
-        "a": (0, 2, a, 3.0, "a"), "b": (0, 1, b, 3.0 * c, "b"), "c": (0, 0, c, 3.0 * b, "c"),
-        "u": (2, 0.5, u, 3.0, "u = bc"), "v": (4, 1.25, v, 3.0, "v = a + u"),
-        "J": (6, 1.25, J, 1.0, "J = 3v"),
-    }
-    edges = [("a", "v"), ("b", "u"), ("c", "u"), ("u", "v"), ("v", "J")]
-    for s, t in edges:
-        (x0, y0), (x1, y1) = nodes[s][:2], nodes[t][:2]
-        ax.annotate("", xy=(x1 - 0.45, y1), xytext=(x0 + 0.45, y0),
-                    arrowprops={"arrowstyle": "->", "color": "0.4"})
-    for name, (x, y, value, grad, label) in nodes.items():
-        ax.add_patch(plt.Rectangle((x - 0.45, y - 0.22), 0.9, 0.44, facecolor="#cfe3f3",
-                                   edgecolor="0.2"))
-        ax.text(x, y + 0.04, label, ha="center", va="center", fontsize=9)
-        ax.text(x, y - 0.36, f"= {value:g}", ha="center", va="center", fontsize=9)
-        ax.text(x, y + 0.36, f"dJ/d{name} = {grad:g}", ha="center", va="center", fontsize=8,
-                color="#D55E00")
-    ax.set_xlim(-0.8, 6.8)
-    ax.set_ylim(-0.7, 2.7)
-    ax.set_axis_off()
-    ax.set_title("forward pass: values (black); backward pass: derivatives (orange)")
-    return {name: (n[2], n[3]) for name, n in nodes.items()}
-
-
 def _grid(ax, x0, shape, label, stretched_rows=None, stretched_cols=None, values=None):
     """Draw a 2-D array of ``shape`` as cells from x0; stretched cells are hatched copies."""
     rows, cols = shape
@@ -373,39 +342,3 @@ def _small_shape(shape, name):
         raise ValueError(f"{name} may have at most 2 dimensions to draw, got {shape}")
     return tuple(check_scalar(n, f"{name}[{i}]", integer=True, minimum=1, maximum=12)
                  for i, n in enumerate(shape))
-
-
-def plot_building_blocks(L=3, ax=None):
-    """Forward steps (top row, left to right) store caches that the backward steps
-    (bottom row, right to left) read. ``L``: layers to draw, 1 to 12.
-    Returns the list of block rectangles."""
-    L = check_scalar(L, "L", integer=True, minimum=1, maximum=12)
-    ax = _axes(ax, figsize=(2.3 * L + 2.5, 3.4))
-    ax.set_axis_off()
-    blocks = []
-    for l in range(1, L + 1):
-        x = 2.3 * (l - 1) + 1.2
-        for y, text, face in ((2.0, f"forward {l}\nA[{l-1}] → A[{l}]", "#cfe3f3"),
-                              (0.0, f"backward {l}\ndA[{l}] → dA[{l-1}]\n+ dW[{l}], db[{l}]",
-                               "#fdd0a2")):
-            r = plt.Rectangle((x - 0.85, y - 0.45), 1.7, 0.9, facecolor=face, edgecolor="0.2")
-            ax.add_patch(r)
-            blocks.append(r)
-            ax.text(x, y, text, ha="center", va="center", fontsize=8)
-        ax.annotate("", xy=(x, 0.47), xytext=(x, 1.53),
-                    arrowprops={"arrowstyle": "->", "color": "0.45", "ls": "--"})
-        ax.text(x + 0.08, 1.0, f"cache {l}:\n(A[{l-1}], W[{l}], b[{l}]), Z[{l}]", fontsize=7,
-                va="center", color="0.3")
-        if l < L:
-            ax.annotate("", xy=(x + 1.45, 2.0), xytext=(x + 0.85, 2.0),
-                        arrowprops={"arrowstyle": "->"})
-            ax.annotate("", xy=(x + 0.85, 0.0), xytext=(x + 1.45, 0.0),
-                        arrowprops={"arrowstyle": "->"})
-    x_end = 2.3 * (L - 1) + 1.2
-    ax.text(x_end + 1.1, 2.0, "→ AL = ŷ\n→ cost J", va="center", fontsize=8)
-    ax.text(x_end + 1.1, 0.0, "← dAL", va="center", fontsize=8)
-    ax.text(-0.1, 2.0, "X →", va="center", ha="right", fontsize=8)
-    ax.set_xlim(-0.6, x_end + 2.2)
-    ax.set_ylim(-0.7, 2.7)
-    ax.set_title("Each forward step caches what its backward step will need")
-    return blocks

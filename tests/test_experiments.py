@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from helpers import experiments
+from helpers import deep, experiments
 
 
 def _task(seed, n_x=12, m=300):
@@ -38,5 +38,12 @@ def test_scaling_curve_shapes_and_more_data_helps():
 def test_activation_race_same_start_different_speed():
     X, Y = _task(2)
     race = experiments.activation_race(X, Y, hidden=(16, 16, 16), num_iterations=300)
-    assert set(race) == {"sigmoid", "relu"} and len(race["relu"]) == 3
+    assert set(race) == {"sigmoid", "relu"} and len(race["relu"]) == 4  # iterations 0..300
+    # the last entry is the cost after the final step, not before it
+    params, costs = deep.L_layer_model(X, Y, [X.shape[0], 16, 16, 16, 1], 0.5, 300,
+                                       hidden_activation="relu", seed=1)
+    assert race["relu"][:3] == costs
+    assert race["relu"][3] == pytest.approx(deep.compute_cost(deep.L_model_forward(X, params)[0], Y))
+    with pytest.raises(ValueError, match="multiple of 100"):
+        experiments.activation_race(X, Y, num_iterations=250)
     assert race["relu"][-1] < race["sigmoid"][-1]

@@ -75,7 +75,7 @@ def test_planar_playground_controls_and_redraw(monkeypatch):
     assert all(not c.continuous_update for c in (units, rate, iters))
     assert (units.min, units.max) == widgets.PLANAR_LIMITS["n_h"]
     assert iters.max == widgets.PLANAR_LIMITS["num_iterations"][1]
-    assert 10 ** rate.min >= 1e-3 * 0.8 and 10 ** rate.max <= 10.0 * 1.3  # log sliders store exponents
+    assert (rate.options[0][1], rate.options[-1][1]) == widgets.PLANAR_LIMITS["learning_rate"]
     assert rate.value == pytest.approx(1.2)
     assert set(data_set.options) == set(datasets)
     units.value = 7
@@ -152,7 +152,7 @@ def test_shape_rows_and_table():
 def test_shape_table_widget_updates_and_reports_bad_text():
     box = widgets.shape_table_widget()
     dims, m = box.children[0].children
-    table = box.children[1].children[0]
+    table = box.children[1]
     assert "(5, 3)" in table.value  # W3 of the course's example
     m.value = 10
     assert "(3, 10)" in table.value
@@ -204,15 +204,24 @@ def test_house_cost_by_hand_and_relu_never_negative():
 
 
 def test_neuron_outputs_jump_versus_glide():
-    assert widgets.neuron_outputs(0.99) == (0.0, pytest.approx(0.48750260351578967))
+    # the sigmoid neuron outputs sigma(w x + b) with x = 1, b = -1, as notebook 01 says
+    assert widgets.neuron_outputs(0.99) == (0.0, pytest.approx(1 / (1 + np.exp(0.01))))
     assert widgets.neuron_outputs(1.01)[0] == 1.0
-    assert abs(widgets.neuron_outputs(1.01)[1] - widgets.neuron_outputs(0.99)[1]) < 0.03
+    glide = widgets.neuron_outputs(1.01)[1] - widgets.neuron_outputs(0.99)[1]
+    assert glide == pytest.approx(0.005, abs=1e-4)  # sigma'(0) = 1/4 times the nudge 0.02
     assert "perceptron 0" in widgets.neuron_figure(0.5).axes[0].get_title()
 
 
-def test_log_slider_grid_contains_the_default():
+def test_log_slider_exact_ends_readable_readouts_and_the_default():
     for value, lo, hi, step in [(0.3, 1e-4, 3.0, 0.1), (1.2, 1e-3, 10.0, 0.1), (0.5, 1e-4, 10.0, 0.25)]:
         s = widgets.log_slider(value, lo, hi, "rate", step=step)
-        k = (np.log10(value) - s.min) / s.step
-        assert abs(k - round(k)) < 1e-9 and s.min <= np.log10(lo) + 1e-9 and s.max >= np.log10(hi) - 1e-9
+        labels, values = zip(*s.options)
+        assert values[0] == lo and values[-1] == hi and s.value == value
+        assert list(values) == sorted(set(values))
+        assert all(len(label) <= 6 for label in labels)  # 1e-4, 0.0018, 3.2: short readouts
+        assert all(float(label) == v for label, v in s.options)  # the readout is the value used
         assert not s.continuous_update
+    s = widgets.log_slider(0.5, 1e-4, 10.0, "rate", step=0.25)
+    assert [label for label, _ in s.options][:2] == ["1e-4", "1.8e-4"] and ("3.2", 3.2) in s.options
+    with pytest.raises(ValueError, match="low <= value <= high"):
+        widgets.log_slider(20.0, 1e-4, 10.0, "rate")

@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from hypothesis.extra import numpy as hnp  # noqa: E402
 
-from helpers import (activations, basics, cost, data, deep, gradcheck, logistic, plots,  # noqa: E402
+from helpers import (activations, basics, cost, data, deep, diagrams, gradcheck, logistic, plots,  # noqa: E402
                      shallow, validation)
 
 SETTINGS = settings(max_examples=20, deadline=None, derandomize=True,
@@ -503,9 +503,14 @@ TABLE = {
     "plots.plot_images": (plots.plot_images, lambda d: dict(images=d(arrays((2, 3, 3), st.floats(0, 1))),
                                                             ncols=2),
                           {"ncols": WHOLE}),
-    "plots.plot_computation_graph": (plots.plot_computation_graph, lambda d: dict(a=1.0, b=2.0, c=3.0),
-                                     {"a": REAL, "b": REAL, "c": REAL}),
-    "plots.plot_building_blocks": (plots.plot_building_blocks, lambda d: dict(L=d(SIZES)), {"L": WHOLE}),
+    "diagrams.computation_graph": (diagrams.computation_graph, lambda d: dict(a=1.0, b=2.0, c=3.0),
+                                   {"a": REAL, "b": REAL, "c": REAL}),
+    "diagrams.building_blocks": (diagrams.building_blocks,
+                                 lambda d: dict(layer_dims=[d(SIZES), d(SIZES), 1]),
+                                 {"layer_dims": DIMS}),
+    "diagrams.two_layer_pass": (diagrams.two_layer_pass,
+                                lambda d: dict(n_x=d(SIZES), n_h=d(SIZES), m=d(SIZES)),
+                                {"n_x": WHOLE, "n_h": WHOLE, "m": WHOLE}),
 }
 
 

@@ -15,7 +15,8 @@ One module per notebook: ``intro`` (01), ``logistic`` (02), ``shallow`` (03),
 
 from .common import LAYOUT, WIDE, log_slider, redraw, show  # noqa: F401
 from .deep import (DEEP_LIMITS, deep_playground, image_prediction_figure, parse_layer_dims,  # noqa: F401
-                   shape_rows, shape_table_html, shape_table_widget, train_deep, upload_widget)
+                   shape_rows, shape_table_figure, shape_table_html,
+                   shape_table_widget, train_deep, upload_widget)
 from .intro import (HOUSE_PRICES, HOUSE_SIZES, house_cost, house_figure, house_widget,  # noqa: F401
                     neuron_figure, neuron_outputs, neuron_widget)
 from .logistic import (BROADCAST_SHAPES, LOGISTIC_LIMITS, broadcast_widget, descent_1d_figure,  # noqa: F401

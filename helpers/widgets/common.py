@@ -11,16 +11,33 @@ WIDE = {"description_width": "initial"}
 LAYOUT = widgets.Layout(width="320px")
 
 
+def readable(x):
+    """A short label for a positive number: 1e-4, 2.5e-4, 0.001, 0.01, 0.3, 3.2, 10."""
+    if x < 1e-3:
+        mantissa, exponent = f"{x:.1e}".split("e")
+        return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
+    return f"{x:g}"
+
+
+def log_values(value, low, high, step=0.1):
+    """Values from exactly ``low`` to exactly ``high``, about ``step`` apart in log10
+    (0.1: ten per decade), rounded to two significant digits so each reads as it is
+    used; ``value`` is one of them. Returns a sorted list of floats."""
+    if not 0 < low <= value <= high:
+        raise ValueError(f"log_values needs 0 < low <= value <= high; got low={low}, "
+                         f"value={value}, high={high}")
+    count = int(np.floor((np.log10(high) - np.log10(low)) / step + 1e-9))
+    grid = {float(f"{x:.2g}") for x in 10 ** (np.log10(low) + step * np.arange(1, count + 1))}
+    return sorted({x for x in grid if low < x < high} | {float(low), float(value), float(high)})
+
+
 def log_slider(value, low, high, description, step=0.1):
-    """A FloatLogSlider from about ``low`` to ``high`` whose grid of 10**(k * step) values
-    contains ``value`` exactly, so the default shows as typed (not snapped to a neighbour)."""
-    start = np.log10(value)
-    below = np.ceil((start - np.log10(low)) / step - 1e-9)
-    above = np.ceil((np.log10(high) - start) / step - 1e-9)
-    return widgets.FloatLogSlider(value=value, base=10, min=start - below * step,
-                                  max=start + above * step, step=step, description=description,
-                                  readout_format=".3g", continuous_update=False, style=WIDE,
-                                  layout=LAYOUT)
+    """A slider over ``log_values(value, low, high, step)``: its ends are exactly ``low``
+    and ``high``, it starts at ``value``, and its readout is ``readable`` (1e-4, 0.01,
+    3.2). ``.value`` is the float chosen; the labels and values are in ``.options``."""
+    options = [(readable(x), x) for x in log_values(value, low, high, step)]
+    return widgets.SelectionSlider(options=options, value=float(value), description=description,
+                                   continuous_update=False, style=WIDE, layout=LAYOUT)
 
 
 def redraw(out, draw):

@@ -4,7 +4,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from threadpoolctl import threadpool_limits
 
-from .. import deep, logistic, plots
+from .. import deep, diagrams, logistic, plots
 from ..data import prepare_digit_image
 from .common import LAYOUT, WIDE, log_slider, redraw
 
@@ -36,21 +36,37 @@ def parse_layer_dims(text, max_layers=10, max_units=1000):
     return dims
 
 
+# every cell padded and ruled, so neighbouring shapes never run together
+_CELL = "style='padding:2px 12px; border:1px solid #ccc; text-align:right'"
+
+
 def shape_table_html(layer_dims, m):
     """An HTML table of ``shape_rows``, with A[0] = X on top."""
     keys = ["W", "b", "Z", "A", "dW", "db", "dZ", "dA"]
-    head = "".join(f"<th>{k}<sup>[l]</sup></th>" for k in keys)
-    body = f"<tr><td>0 (input)</td>{'<td></td>' * 3}<td>X: {(layer_dims[0], m)}</td>" \
-           f"{'<td></td>' * 4}</tr>"
+    head = "".join(f"<th {_CELL}>{k}<sup>[l]</sup></th>" for k in keys)
+    empty = f"<td {_CELL}></td>"
+    body = f"<tr><td {_CELL}>0 (input)</td>{empty * 3}<td {_CELL}>X: {(layer_dims[0], m)}</td>" \
+           f"{empty * 4}</tr>"
     for r in shape_rows(layer_dims, m):
-        body += f"<tr><td>{r['l']}</td>" + "".join(f"<td>{r[k]}</td>" for k in keys) + "</tr>"
-    return (f"<table style='font-family:monospace'><tr><th>l</th>{head}</tr>{body}</table>"
+        body += f"<tr><td {_CELL}>{r['l']}</td>" + "".join(f"<td {_CELL}>{r[k]}</td>"
+                                                        for k in keys) + "</tr>"
+    return (f"<table style='font-family:monospace; border-collapse:collapse'>"
+            f"<tr><th {_CELL}>l</th>{head}</tr>{body}</table>"
             f"<p>L = {len(layer_dims) - 1} layers; parameters: "
             f"{sum(a * b + a for a, b in zip(layer_dims[1:], layer_dims[:-1])):,}</p>")
 
 
+def shape_table_figure(layer_dims, m):
+    """The network drawn from ``layer_dims`` (top) and its forward/backward building blocks
+    with every shape (bottom, ``diagrams.building_blocks``). Returns the figure."""
+    fig, (ax_net, ax_blocks) = plt.subplots(2, 1, figsize=(11, 7.4), height_ratios=[1, 1.1])
+    plots.plot_network(layer_dims, ax=ax_net)
+    diagrams.building_blocks(layer_dims, m=m, ax=ax_blocks)
+    return fig
+
+
 def shape_table_widget(layer_dims="2, 3, 5, 4, 2, 1", m=4):
-    """Type layer sizes and m; see every shape and the network diagram."""
+    """Type layer sizes and m; see every shape, the network and its building blocks."""
     dims = widgets.Text(value=layer_dims, description="layer sizes n[0], ..., n[L]", style=WIDE,
                         continuous_update=False, layout=widgets.Layout(width="420px"))
     m_box = widgets.BoundedIntText(value=m, min=1, max=100000, description="m (examples)",
@@ -61,9 +77,7 @@ def shape_table_widget(layer_dims="2, 3, 5, 4, 2, 1", m=4):
     def draw():
         sizes = parse_layer_dims(dims.value)
         table.value = shape_table_html(sizes, m_box.value)
-        fig, ax = plt.subplots(figsize=(min(1.6 * len(sizes) + 1, 12), 3.2))
-        plots.plot_network(sizes, ax=ax)
-        return fig
+        return shape_table_figure(sizes, m_box.value)
 
     def draw_or_clear():
         try:
@@ -75,7 +89,7 @@ def shape_table_widget(layer_dims="2, 3, 5, 4, 2, 1", m=4):
     for c in (dims, m_box):
         c.observe(lambda change: redraw(out, draw_or_clear), names="value")
     redraw(out, draw_or_clear)
-    return widgets.VBox([widgets.HBox([dims, m_box]), widgets.HBox([table, out])])
+    return widgets.VBox([widgets.HBox([dims, m_box]), table, out])
 
 
 DEEP_LIMITS = {"hidden_layers": (1, 4), "units": (1, 50), "learning_rate": (1e-4, 3.0),

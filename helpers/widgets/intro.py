@@ -24,7 +24,7 @@ def house_figure(w=2.8, b=-90.0, ax=None):
     Returns ``(figure, cost of the ReLU neuron)``.
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(6.5, 3.8))
+        _, ax = plt.subplots(figsize=(6.5, 4.6), layout="constrained")
     slope, intercept = np.polyfit(HOUSE_SIZES, HOUSE_PRICES, 1)
     x = np.linspace(0, 200, 401)
     ax.plot(x, slope * x + intercept, "--", color="0.55",
@@ -36,7 +36,8 @@ def house_figure(w=2.8, b=-90.0, ax=None):
     cost = house_cost(w, b)
     ax.set(xlabel="size (m²)", ylabel="price (thousands)", ylim=(-120, 480),
            title=f"One neuron: cost J = {cost:,.0f}")
-    ax.legend(loc="upper left", fontsize=8)
+    # below the axes, so no setting of w and b can hide the lines behind it
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8)
     return ax.figure, cost
 
 
@@ -50,15 +51,14 @@ def house_widget(w=2.8, b=-90.0):
     return _panel([weight, bias], out, lambda: house_figure(weight.value, bias.value)[0])
 
 
-def neuron_outputs(w, x=1.0, b=-1.0, sharpness=5.0):
-    """(perceptron output, sigmoid output) for one input x, weight w and bias b.
+def neuron_outputs(w, x=1.0, b=-1.0):
+    """(perceptron output, sigmoid neuron output) for one input x, weight w and bias b.
 
-    The perceptron outputs 1 if w x + b > 0, else 0; the sigmoid neuron
-    sigma(sharpness * (w x + b)), which moves smoothly through 0.5 where the
-    perceptron jumps.
+    The perceptron outputs 1 if w x + b > 0, else 0; the sigmoid neuron outputs
+    sigma(w x + b), which moves smoothly through 0.5 where the perceptron jumps.
     """
     z = w * x + b
-    return float(z > 0), float(sigmoid(sharpness * z))
+    return float(z > 0), float(sigmoid(z))
 
 
 def neuron_figure(w=0.9, ax=None):
@@ -73,7 +73,7 @@ def neuron_figure(w=0.9, ax=None):
     ax.plot([w, w], [p, s], "o", color="k", ms=5)
     ax.axvline(w, color="0.6", lw=0.8)
     ax.set(xlabel="weight w (input x = 1, bias b = -1)", ylabel="output", ylim=(-0.1, 1.1),
-           title=f"w = {w:.3f}: perceptron {p:.0f}, sigmoid {s:.3f}")
+           title=f"w = {w:.2f}: perceptron {p:.0f}, sigmoid σ(w·1 − 1) = {s:.4f}")
     ax.legend(loc="upper left")
     return ax.figure
 
