@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import activations
 from .. import basics as ref_basics
-from .core import Case, Mistake, run_check
+from .core import Case, Mistake, graded, run_check
 
 REF = {name: getattr(ref_basics, name) for name in
        ("sigmoid_derivative", "image2vector", "normalize_rows", "softmax", "L1", "L2")}
@@ -18,6 +18,7 @@ def _sig(z):
     return activations.sigmoid(z)
 
 
+@graded
 def check_sigmoid_derivative(fn):
     rng = np.random.default_rng(21)
     cases = [Case("the course's x = np.array([1, 2, 3])", np.array([1, 2, 3])),
@@ -33,6 +34,7 @@ def check_sigmoid_derivative(fn):
               forbidden=[*REF.values(), activations.sigmoid_derivative])
 
 
+@graded
 def check_image2vector(fn):
     rng = np.random.default_rng(22)
     cases = [Case("a (3, 3, 2) image, as in the course", rng.random((3, 3, 2))),
@@ -54,6 +56,7 @@ def check_image2vector(fn):
               exception_rules=[hard_coded], forbidden=list(REF.values()))
 
 
+@graded
 def check_normalize_rows(fn):
     rng = np.random.default_rng(23)
     cases = [Case("the course's x = [[0., 3., 4.], [1., 6., 4.]]",
@@ -77,6 +80,7 @@ def check_normalize_rows(fn):
               forbidden=list(REF.values()))
 
 
+@graded
 def check_softmax(fn):
     rng = np.random.default_rng(24)
     cases = [Case("the course's x = [[9, 2, 5, 0, 0], [7, 5, 0, 0, 0]]",
@@ -116,6 +120,7 @@ def _diff(c):
     return c.args[1] - c.args[0]
 
 
+@graded
 def check_L1(fn):
     mistakes = [Mistake("L1 adds up |y - yhat|: take the absolute value before summing.",
                         lambda c: float(np.sum(_diff(c)))),
@@ -127,6 +132,7 @@ def check_L1(fn):
               forbidden=list(REF.values()))
 
 
+@graded
 def check_L2(fn):
     mistakes = [Mistake("L2 is the sum of squares, without a square root.",
                         lambda c: float(np.linalg.norm(_diff(c)))),

@@ -34,8 +34,10 @@ class Difference(Exception):
 
 def show(x):
     if isinstance(x, np.ndarray):
-        return np.array2string(x, precision=6, threshold=12, edgeitems=2,
-                               max_line_width=76)
+        text = np.array2string(x, precision=6, threshold=12, edgeitems=2, max_line_width=76,
+                               separator=", ")
+        flat = " ".join(text.split())
+        return flat if len(flat) <= 76 else text
     if isinstance(x, float):
         return f"{x:.10g}"
     return repr(x)

@@ -20,7 +20,9 @@ wrong implementation returns on the same inputs, and what to say then). For each
 
 import copy
 import dis
+import functools
 import numbers
+import sys
 import time
 import types
 import warnings
@@ -30,7 +32,7 @@ import numpy as np
 from . import calling, integrity
 from .compare import Difference, at, compare, generic_hint
 from .exception_hints import Ctx, exception_hint
-from .feedback import CheckFailed, code_lines, learner_frames, show_pass
+from .feedback import HELPERS_DIR, CheckFailed, code_lines, learner_frames, show_pass
 
 EXTRA_SECONDS = 5.0    # a case may run this long beyond 20 x the reference's time
 
@@ -70,6 +72,26 @@ class Mistake:
         self.model = model
 
 
+def graded(check):
+    """Decorator for every public check: a failure reaches the learner with no traceback
+    through the checks' own frames (in plain Python one line of this wrapper remains)."""
+    @functools.wraps(check)
+    def wrapper(fn):
+        try:
+            check(fn)
+        except CheckFailed as failure:
+            raise failure.with_traceback(None) from None
+    return wrapper
+
+
+def _caller_level():
+    """The stacklevel of the first frame outside helpers (for warnings)."""
+    level, frame = 1, sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.startswith(HELPERS_DIR):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
 def global_names(fn):
     """Names of notebook data (arrays, dicts, lists, numbers) that ``fn`` reads as globals.
 
@@ -98,11 +120,13 @@ def reference_call(reference_fn, case, **override):
     return reference_fn(*copy.deepcopy(case.args), **copy.deepcopy(kwargs))
 
 
-def describe(case, reference_fn):
-    """'w (2, 1), b = 2.0, X (2, 3), Y = [[1 0 1]]': the case's inputs by parameter name."""
+def describe(case, reference_fn, fn=None):
+    """'w (2, 1), b = 2.0, X (2, 3), Y = [[1 0 1]]': the case's inputs by parameter name
+    (the optional ones only where the learner's function ``fn`` takes them)."""
     params = list(calling.parameters_of(reference_fn) or [])
     named = list(zip(params, case.args)) + list(case.kwargs.items()) + \
-        [(k, v) for k, v in case.optional.items() if k in params]
+        [(k, v) for k, v in case.optional.items() if fn is None or calling.accepts(fn, k)
+         if k in params]
     return ", ".join(_brief(k, v) for k, v in named)
 
 
@@ -135,7 +159,7 @@ class Runner:
 
     def fail(self, index, case, headline, hint=None, **fields):
         rows = [("case", f"{index} of {self.total}: {case.label}"),
-                ("inputs", describe(case, self.reference_fn))]
+                ("inputs", describe(case, self.reference_fn, self.fn))]
         rows += [(k, v) for k, v in fields.items() if k != "code"]
         rows.append(("hint", hint))
         raise CheckFailed(self.name, headline, rows, fields.get("code", ()))
@@ -172,7 +196,6 @@ class Runner:
                     f"write `x = x - ...` or copy first, not `x -= ...`.")
             if note not in self.notes:
                 self.notes.append(note)
-        out.result_changed_input = out.changed
         return out
 
     def explain_exception(self, index, case, exc):
@@ -209,7 +232,7 @@ def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, outputs="th
     if names:
         warnings.warn(f"{name} reads the notebook variable(s) {names} instead of taking them as "
                       f"arguments; it works here but breaks on other data. Use the arguments.",
-                      GlobalNameWarning, stacklevel=3)
+                      GlobalNameWarning, stacklevel=_caller_level())
     runner = Runner(name, learner_fn, reference_fn, len(cases), forbidden, exception_rules)
     for index, case in enumerate(cases, start=1):
         start = time.perf_counter()

@@ -8,7 +8,7 @@ import numpy as np
 from .. import cost
 from .. import deep as ref
 from . import calling
-from .core import Case, Mistake, costs_hint, run_check
+from .core import Case, Mistake, graded, costs_hint, run_check
 from .randomness import judge_init
 from .shallow import cost_cases, cost_check_mistakes
 from .logistic import cost_hint
@@ -51,6 +51,7 @@ def _structure_hint(diff, case, got):
     return None
 
 
+@graded
 def check_initialize_parameters_deep(fn):
     cases = [Case("layer_dims = [5, 4, 3]", [5, 4, 3], optional={"seed": 3}),
              Case("layer_dims = [2, 3, 5, 4, 2, 1]", [2, 3, 5, 4, 2, 1], optional={"seed": 1}),
@@ -75,6 +76,7 @@ def _order_rule(ctx):
     return None
 
 
+@graded
 def check_linear_forward(fn):
     cases = []
     for s, (dims, m) in enumerate(SHAPES[:3], start=100):
@@ -109,6 +111,7 @@ def _cache_hint(diff, case, got):
     return None
 
 
+@graded
 def check_linear_activation_forward(fn):
     def swapped(c):
         other = "relu" if c.kwargs["activation"] == "sigmoid" else "sigmoid"
@@ -140,6 +143,7 @@ def _forward_all(c, hidden, last):
     return A, caches
 
 
+@graded
 def check_L_model_forward(fn):
     mistakes = [Mistake("the last layer uses the sigmoid (a probability); only layers 1..L-1 use "
                         "ReLU.", lambda c: _forward_all(c, "relu", "relu")),
@@ -157,6 +161,7 @@ def check_L_model_forward(fn):
               forbidden=forbidden("L_model_forward"))
 
 
+@graded
 def check_compute_cost(fn):
     run_check("compute_cost", fn, REF["compute_cost"], cost_cases(), cost_check_mistakes(),
               outputs="cost", result_hint=cost_hint("cost"),
@@ -179,6 +184,7 @@ def _db_float(c):
     return dA, dW, float(np.sum(dZ)) / dZ.shape[1]
 
 
+@graded
 def check_linear_backward(fn):
     def wrong_dA(c):
         dZ, (A_prev, W, b) = c.args
@@ -206,6 +212,7 @@ def _activation_backward_cases():
     return cases
 
 
+@graded
 def check_linear_activation_backward(fn):
     def swapped(c):
         other = "relu" if c.kwargs["activation"] == "sigmoid" else "sigmoid"
@@ -264,6 +271,7 @@ def _source(fn):
         return ""
 
 
+@graded
 def check_L_model_backward(fn):
     def keys_shifted(c):
         grads = _model_backward_reference(*c.args)
@@ -293,6 +301,7 @@ def check_L_model_backward(fn):
               forbidden=forbidden("L_model_backward"))
 
 
+@graded
 def check_update_parameters(fn):
     cases = []
     for s, ((dims, _), lr) in enumerate(zip(SHAPES, [0.1, 0.0075, 1.0, 0.5]), start=160):
@@ -374,9 +383,11 @@ def _check_model(name, fn, two_layer):
               forbidden=forbidden(name))
 
 
+@graded
 def check_two_layer_model(fn):
     _check_model("two_layer_model", fn, True)
 
 
+@graded
 def check_L_layer_model(fn):
     _check_model("L_layer_model", fn, False)

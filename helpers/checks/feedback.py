@@ -18,7 +18,7 @@ import traceback
 
 import numpy as np
 
-_HELPERS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HELPERS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _NUMPY_DIR = os.path.dirname(os.path.abspath(np.__file__))
 _QUIET = [0]  # > 0 while helpers.checks.passes runs a check silently
 
@@ -100,7 +100,7 @@ def learner_frames(exc):
     """The traceback entries of ``exc`` outside helpers and numpy: the learner's own code."""
     frames = traceback.extract_tb(exc.__traceback__)
     return [f for f in frames
-            if not os.path.abspath(f.filename).startswith((_HELPERS_DIR + os.sep, _NUMPY_DIR + os.sep))]
+            if not os.path.abspath(f.filename).startswith((HELPERS_DIR + os.sep, _NUMPY_DIR + os.sep))]
 
 
 def code_lines(exc, frames):

@@ -4,7 +4,7 @@ import numpy as np
 
 from .. import activations
 from .. import logistic as ref
-from .core import Case, Mistake, costs_hint, run_check
+from .core import Case, Mistake, graded, costs_hint, run_check
 
 # The references, captured at import, and the graded functions built on each.
 REF = {k: getattr(ref, k) for k in ("sigmoid", "initialize_with_zeros", "propagate", "optimize",
@@ -34,6 +34,7 @@ COURSE = (np.array([[1.0], [2.0]]), 2.0, np.array([[1.0, 2.0, -1.0], [3.0, 4.0, 
           np.array([[1, 0, 1]]))
 
 
+@graded
 def check_sigmoid(fn):
     rng = np.random.default_rng(1)
     cases = [Case("the course's z = np.array([1, 2, 3])", np.array([1, 2, 3])),
@@ -51,6 +52,7 @@ def check_sigmoid(fn):
               forbidden=forbidden("sigmoid", activations.sigmoid))
 
 
+@graded
 def check_initialize_with_zeros(fn):
     cases = [Case("dim = 2", 2), Case("dim = 5", 5), Case("dim = 1", 1)]
     mistakes = [Mistake("w must be a column: np.zeros((dim, 1)), not np.zeros(dim).",
@@ -122,6 +124,7 @@ def _prop_mistakes():
                              db_array)]
 
 
+@graded
 def check_propagate(fn):
     run_check("propagate", fn, REF["propagate"], _propagate_cases(), _prop_mistakes(),
               outputs=("grads", "cost"), result_hint=cost_hint("cost"),
@@ -144,6 +147,7 @@ def _descend(c, lr=None, update_b=True, update=True, sign=-1):
     return {"w": w, "b": b}, grads, costs
 
 
+@graded
 def check_optimize(fn):
     cases = [Case("the course's example, 100 iterations", *COURSE, num_iterations=100,
                   learning_rate=0.009),
@@ -167,6 +171,7 @@ def check_optimize(fn):
               forbidden=forbidden("optimize"))
 
 
+@graded
 def check_predict(fn):
     cases = [Case("the course's example", np.array([[0.1124579], [0.23106775]]), -0.3,
                   np.array([[1.0, -1.1, -3.2], [1.2, 2.0, 0.1]])),
@@ -196,6 +201,7 @@ def _model_problem(seed, n_x, m_train, m_test):
             X_test, (w_true.T @ X_test > 0).astype(np.int64))
 
 
+@graded
 def check_model(fn):
     cases = [Case("random, n_x = 3, 20 train / 10 test, 200 iterations",
                   *_model_problem(8, 3, 20, 10), num_iterations=200, learning_rate=0.05),

@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import activations, cost
 from .. import shallow as ref
-from .core import Case, Mistake, run_check
+from .core import Case, Mistake, graded, run_check
 from .logistic import cost_hint, cost_mistakes, _cost_model
 from .randomness import judge_init
 from .training import from_start
@@ -36,6 +36,7 @@ def _problem(seed, n_x, n_h, m, n_y=1):
     return X, Y, _params(rng, n_x, n_h, n_y)
 
 
+@graded
 def check_layer_sizes(fn):
     rng = np.random.default_rng(31)
     cases = [Case("X (5, 3), Y (2, 3)", rng.standard_normal((5, 3)), rng.standard_normal((2, 3))),
@@ -56,6 +57,7 @@ def _spread(case, key, shape):
     return 0.01
 
 
+@graded
 def check_initialize_parameters(fn):
     cases = [Case("n_x = 2, n_h = 4, n_y = 1", 2, 4, 1, optional={"seed": 2}),
              Case("n_x = 3, n_h = 5, n_y = 2", 3, 5, 2, optional={"seed": 7}),
@@ -87,6 +89,7 @@ def _forward_with(hidden, output, z1_into_layer2=False):
     return model
 
 
+@graded
 def check_forward_propagation(fn):
     sig = activations.sigmoid
     mistakes = [Mistake("the hidden layer uses tanh: A1 = np.tanh(Z1).", _forward_with(sig, sig)),
@@ -117,6 +120,7 @@ def cost_check_mistakes():
             for m in cost_mistakes()]
 
 
+@graded
 def check_compute_cost(fn):
     run_check("compute_cost", fn, REF["compute_cost"], cost_cases(), cost_check_mistakes(),
               outputs="cost", result_hint=cost_hint("cost"),
@@ -166,6 +170,7 @@ def _slope_as_product(ctx):
     return None
 
 
+@graded
 def check_backward_propagation(fn):
     mistakes = [
         Mistake("tanh's slope comes from its output: g'(Z1) = 1 - A1**2, not 1 - Z1**2.",
@@ -187,6 +192,7 @@ def check_backward_propagation(fn):
               forbidden=forbidden("backward_propagation"))
 
 
+@graded
 def check_update_parameters(fn):
     cases = []
     for s, (n_x, n_h, n_y, lr) in enumerate([(2, 4, 1, 1.2), (3, 2, 2, 0.5), (5, 1, 1, 0.01)],
@@ -232,6 +238,7 @@ def _init_shapes(case):
     return REF["initialize_parameters"](X.shape[0], n_h, Y.shape[0])
 
 
+@graded
 def check_nn_model(fn):
     cases = []
     for s, (n_x, n_h, m, n) in enumerate([(2, 4, 20, 50), (3, 2, 9, 101), (1, 3, 5, 10),
@@ -247,6 +254,7 @@ def check_nn_model(fn):
               forbidden=forbidden("nn_model"))
 
 
+@graded
 def check_predict(fn):
     cases = []
     for s, (n_x, n_h, m) in enumerate([(2, 4, 6), (3, 2, 11)], start=90):
