@@ -1009,6 +1009,18 @@ def up_weights_only(parameters, grads, learning_rate=1.2):
             "W2": parameters["W2"] - learning_rate * grads["dW2"], "b2": parameters["b2"]}
 
 
+def sm_no_keepdims(x):
+    x_exp = np.exp(x)
+    return x_exp / np.sum(x_exp, axis=1)
+
+
+def dup_keys_from_zero(params, grads, learning_rate):
+    parameters = {}
+    for l in range(len(params) // 2):
+        parameters["W" + str(l)] = params["W" + str(l)] - learning_rate * grads["dW" + str(l)]
+    return parameters
+
+
 def dup_fixed_rate(params, grads, learning_rate):
     parameters = {}
     for l in range(1, len(params) // 2 + 1):
@@ -1044,7 +1056,7 @@ WRONG = {
     "basics.normalize_rows": [(nr_axis0, "its own length"), (nr_whole, "whole matrix"),
                               (nr_no_keepdims, "keepdims=True")],
     "basics.softmax": [(sm_columns, "each row must sum to 1"), (sm_total, "its own sum"),
-                       (sm_no_exp, "np.exp first")],
+                       (sm_no_exp, "np.exp first"), (sm_no_keepdims, "keepdims=True")],
     "basics.L1": [(l1_no_abs, "absolute value"), (l1_mean, "not np.mean"),
                   (l1_squared, "that is L2")],
     "basics.L2": [(l2_norm, "without a square root"), (l2_abs, "square the differences"),
@@ -1137,7 +1149,8 @@ WRONG = {
                               (lmb_caches_l, "use caches[l - 1]")],
     "deep.update_parameters": [(dup_skip_last, "update every layer"),
                                (dup_plus, "against the gradient"),
-                               (dup_fixed_rate, "not a fixed number")],
+                               (dup_fixed_rate, "not a fixed number"),
+                               (dup_keys_from_zero, "numbered from 1")],
     "deep.two_layer_model": [(tlm_no_update, "never changed"), (tlm_fixed_rate, "pass learning_rate"),
                              (tlm_all_costs, "every 100 iterations"),
                              (tlm_calls_reference, "write two_layer_model yourself")],
