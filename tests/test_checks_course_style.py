@@ -158,6 +158,12 @@ def forward_propagation(X, parameters):
     return A2, cache
 
 
+def forward_propagation_asserting(X, parameters):  # an older version asserts one output unit
+    A2, cache = forward_propagation(X, parameters)
+    assert A2.shape == (1, X.shape[1])
+    return A2, cache
+
+
 def compute_cost(A2, Y, parameters):  # an older course version took the parameters too
     m = Y.shape[1]
     logprobs = np.multiply(np.log(A2), Y) + np.multiply(np.log(1 - A2), 1 - Y)
@@ -392,7 +398,7 @@ COURSE_STYLE = {
     "logistic.predict": [predict], "logistic.model": [model],
     "shallow.layer_sizes": [layer_sizes],
     "shallow.initialize_parameters": [initialize_parameters, initialize_parameters_unseeded],
-    "shallow.forward_propagation": [forward_propagation], "shallow.compute_cost": [compute_cost],
+    "shallow.forward_propagation": [forward_propagation, forward_propagation_asserting], "shallow.compute_cost": [compute_cost],
     "shallow.backward_propagation": [backward_propagation],
     "shallow.update_parameters": [update_parameters], "shallow.nn_model": [nn_model],
     "shallow.predict": [predict_shallow],

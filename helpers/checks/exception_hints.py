@@ -168,6 +168,9 @@ def _other_hint(ctx):
     if t == "UnboundLocalError":
         return ("a variable is set only inside an if/elif branch that did not run: check the "
                 "conditions (e.g. activation == \"relu\" / \"sigmoid\", spelled exactly).")
+    if t == "AssertionError":
+        return ("one of your own assert lines failed: what it checks (a shape, a type) is not "
+                "what your code computed; print that value just before the assert.")
     if t == "RecursionError":
         return "your function calls itself: did you give a variable or helper the function's own name?"
     if t == "IndexError" and "list index out of range" in msg:

@@ -74,7 +74,7 @@ def _forward_cases():
     for s, (n_x, n_h, m, n_y) in enumerate([(2, 4, 3, 1), (3, 1, 8, 1), (5, 6, 1, 1), (4, 3, 10, 1),
                                             (3, 4, 5, 2)], start=40):
         X, _, p = _problem(s, n_x, n_h, m, n_y)
-        cases.append(Case(f"n_x = {n_x}, n_h = {n_h}, n_y = {n_y}, m = {m}", X, p))
+        cases.append(Case(f"n_x = {n_x}, n_h = {n_h}, n_y = {n_y}, m = {m}", X, p, general=n_y > 1))
     return cases
 
 
@@ -138,7 +138,8 @@ def _backward_cases():
                                             (2, 3, 3, 1)], start=60):
         X, Y, p = _problem(s, n_x, n_h, m, n_y)
         _, cache = REF["_forward"](X, p, "tanh")
-        cases.append(Case(f"n_x = {n_x}, n_h = {n_h}, n_y = {n_y}, m = {m}", p, cache, X, Y))
+        cases.append(Case(f"n_x = {n_x}, n_h = {n_h}, n_y = {n_y}, m = {m}", p, cache, X, Y,
+                          general=n_y > 1))
     return cases
 
 
