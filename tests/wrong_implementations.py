@@ -1021,6 +1021,88 @@ def dup_keys_from_zero(params, grads, learning_rate):
     return parameters
 
 
+def prop_m_from_rows(w, b, X, Y):
+    m = X.shape[0]
+    A = _A(w, b, X)
+    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+    return {"dw": np.dot(X, (A - Y).T) / m, "db": np.sum(A - Y) / m}, cost
+
+
+def opt_grads_once(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    costs = []
+    grads, cost = _propagate_ok(w, b, X, Y)
+    for i in range(num_iterations):
+        w = w - learning_rate * grads["dw"]
+        b = b - learning_rate * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+    return {"w": w, "b": b}, grads, costs
+
+
+def bp_tanh_twice(parameters, cache, X, Y):
+    return _bp(parameters, cache, X, Y, lambda c: 1 - np.tanh(c["A1"]) ** 2)
+
+
+def lab_whole_cache(dA, cache, activation):
+    linear_cache, Z = cache
+    return _lb(_back(dA, Z, activation), cache)
+
+
+def lab_relu_whole_cache(dA, cache, activation):
+    from helpers import activations
+    linear_cache, activation_cache = cache
+    if activation == "relu":
+        dZ = activations.relu_backward(dA, cache)
+    else:
+        dZ = activations.sigmoid_backward(dA, activation_cache)
+    return _lb(dZ, linear_cache)
+
+
+def lmb_dAL_everywhere(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = -(Y / AL - (1 - Y) / (1 - AL))
+    for l in reversed(range(L)):
+        linear_cache, Z = caches[l]
+        activation = "sigmoid" if l == L - 1 else "relu"
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = \
+            _lb(_back(dAL, Z, activation), linear_cache)
+    return grads
+
+
+def lmb_reads_dA_l(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = -(Y / AL - (1 - Y) / (1 - AL))
+    linear_cache, Z = caches[L - 1]
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = \
+        _lb(_back(dAL, Z, "sigmoid"), linear_cache)
+    for l in reversed(range(L - 1)):
+        linear_cache, Z = caches[l]
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = \
+            _lb(_back(grads["dA" + str(l)], Z, "relu"), linear_cache)
+    return grads
+
+
+def tlm_stale_weights(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    d = _deep_ref()
+    parameters = d.initialize_parameters_deep(list(layers_dims), seed=1, scale=0.01)
+    W1, b1, W2, b2 = parameters["W1"], parameters["b1"], parameters["W2"], parameters["b2"]
+    costs = []
+    for i in range(num_iterations):
+        A1, cache1 = _laf(X, W1, b1, "relu")
+        A2, cache2 = _laf(A1, W2, b2, "sigmoid")
+        cost = d.compute_cost(A2, Y)
+        dA2 = -(Y / A2 - (1 - Y) / (1 - A2))
+        dA1, dW2, db2 = _lb(_back(dA2, cache2[1], "sigmoid"), cache2[0])
+        dA0, dW1, db1 = _lb(_back(dA1, cache1[1], "relu"), cache1[0])
+        parameters = d.update_parameters(parameters, {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2},
+                                         learning_rate)
+        if i % 100 == 0:
+            costs.append(cost)
+    return parameters, costs
+
+
 def dup_fixed_rate(params, grads, learning_rate):
     parameters = {}
     for l in range(1, len(params) // 2 + 1):
@@ -1077,11 +1159,13 @@ WRONG = {
                            (prop_no_wT, "np.dot(w.T, X)"),
                            (prop_dw_no_T, "np.dot(X, A - Y.T)"),
                            (prop_float_of_11, "np.squeeze"),
-                           (prop_calls_reference, "write propagate yourself")],
+                           (prop_calls_reference, "write propagate yourself"),
+                           (prop_m_from_rows, "instead of m = 3")],
     "logistic.optimize": [(opt_plus, "against the gradient"),
                           (opt_every_cost, "only every 100 iterations"),
                           (opt_fixed_rate, "not a fixed number"), (opt_no_b, "b never changes"),
-                          (opt_calls_reference, "write optimize yourself")],
+                          (opt_calls_reference, "write optimize yourself"),
+                          (opt_grads_once, "call propagate inside the loop")],
     "logistic.predict": [(pred_probs, "labels, not probabilities"), (pred_geq, "not >= 0.5"),
                          (pred_rank1, "rank-1")],
     "logistic.model": [(model_defaults, "used optimize's defaults"), (model_swapped, "swapped"),
@@ -1108,7 +1192,8 @@ WRONG = {
                                      (bp_uses_dW2, "not their gradient dW2"),
                                      (bp_slope_as_dot, "multiplies elementwise"),
                                      (bp_multiply, "np.dot(parameters[\"W2\"].T, dZ2)"),
-                                     (bp_db_float, "one value per unit")],
+                                     (bp_db_float, "one value per unit"),
+                                     (bp_tanh_twice, "A1 is already tanh(Z1)")],
     "shallow.update_parameters": [(up_plus, "against the gradient"),
                                   (up_fixed, "not a fixed number"),
                                   (up_weights_only, "update the biases too")],
@@ -1141,19 +1226,24 @@ WRONG = {
                              (lb_multiply, "np.dot(W.T, dZ)")],
     "deep.linear_activation_backward": [(lab_swapped, "activation asked for"),
                                         (lab_no_slope, "first turn dA into dZ"),
-                                        (lab_relu_from_A, "dA_prev is wrong")],
+                                        (lab_relu_from_A, "dA_prev is wrong"),
+                                        (lab_whole_cache, "unpack it first"),
+                                        (lab_relu_whole_cache, "activation cache")],
     "deep.L_model_backward": [(lmb_sign, "leading minus"), (lmb_key_shift, "one lower than the layer"),
                               (lmb_all_relu, "its backward step uses \"sigmoid\""),
                               (lmb_off_by_one_cache, "raised ValueError"),
                               (lmb_all_sigmoid, "hidden layers are ReLU layers"),
-                              (lmb_caches_l, "use caches[l - 1]")],
+                              (lmb_caches_l, "use caches[l - 1]"),
+                              (lmb_dAL_everywhere, "not dAL every time"),
+                              (lmb_reads_dA_l, "read grads[\"dA\" + str(l + 1)]")],
     "deep.update_parameters": [(dup_skip_last, "update every layer"),
                                (dup_plus, "against the gradient"),
                                (dup_fixed_rate, "not a fixed number"),
                                (dup_keys_from_zero, "numbered from 1")],
     "deep.two_layer_model": [(tlm_no_update, "never changed"), (tlm_fixed_rate, "pass learning_rate"),
                              (tlm_all_costs, "every 100 iterations"),
-                             (tlm_calls_reference, "write two_layer_model yourself")],
+                             (tlm_calls_reference, "write two_layer_model yourself"),
+                             (tlm_stale_weights, "inside the loop (after each update)")],
     "deep.L_layer_model": [(llm_no_update, "never changed"), (llm_small_init, "weights' spread"),
                            (llm_all_costs, "every 100 iterations")],
 }

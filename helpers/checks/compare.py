@@ -137,6 +137,17 @@ def at(value, keys):
     return value
 
 
+def _other_sizes(case):
+    """Row counts of the case's arrays that differ from m (what a wrong ``m = ...`` divides by)."""
+    if not case.m:
+        return []
+    arrays = [a for a in case.args if isinstance(a, np.ndarray)]
+    for a in case.args:
+        if isinstance(a, tuple):
+            arrays += [x for x in a if isinstance(x, np.ndarray)]
+    return sorted({a.shape[0] for a in arrays if a.ndim == 2 and a.shape[0] not in (case.m,)})
+
+
 def generic_hint(diff, case):
     """A hint from the shape of a difference alone (scale by m, sign, transpose, rank-1)."""
     got, exp = diff.got, diff.expected
@@ -166,6 +177,10 @@ def generic_hint(diff, case):
         return f"every value is m = {case.m} times too large: divide by m (a mean over the examples)."
     if case.m and case.m > 1 and allclose(g * case.m, e, rtol=1e-5, atol=1e-12):
         return f"every value is m = {case.m} times too small: you divided by m twice."
+    for d in _other_sizes(case):
+        if allclose(g * d, e * case.m, rtol=1e-5, atol=1e-12):
+            return (f"you divided by {d} instead of m = {case.m}: m is the number of examples, "
+                    f"X.shape[1] (the columns); shape[0] counts the rows.")
     if np.any(e != 0) and allclose(g, -e, rtol=1e-5, atol=1e-12):
         return f"every value of {diff.path} has the wrong sign."
     if g.ndim == 2 and g.shape[0] == g.shape[1] and allclose(g.T, e, rtol=1e-5, atol=1e-12):

@@ -5,7 +5,7 @@ import re
 
 import numpy as np
 
-from .. import cost
+from .. import activations, cost
 from .. import deep as ref
 from . import calling
 from .core import Case, Mistake, graded, costs_hint, run_check
@@ -19,6 +19,9 @@ REF = {k: getattr(ref, k) for k in (
     "compute_cost", "linear_backward", "linear_activation_backward", "L_model_backward",
     "update_parameters", "two_layer_model", "L_layer_model", "_activation_forward",
     "_model_forward", "_linear_backward", "_model_backward", "_train")}
+_BACKWARD = {"relu": activations.relu_backward, "sigmoid": activations.sigmoid_backward}
+
+
 def forbidden(name, *extra):
     """Every reference of this notebook's graded functions (the learner writes them all),
     not the building blocks in helpers.activations."""
@@ -245,14 +248,15 @@ def _backward_cases():
     return cases
 
 
-def _backward_all(c, hidden, last, sign=-1):
+def _backward_all(c, hidden, last, sign=-1, keep_dAL=False):
     AL, Y, caches = c.args
     grads, dA = {}, sign * (Y / AL - (1 - Y) / (1 - AL))
     for l in range(len(caches), 0, -1):
         act = last if l == len(caches) else hidden
-        grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = \
-            REF["linear_activation_backward"](dA, caches[l - 1], act)
-        dA = grads[f"dA{l - 1}"]
+        (A_prev, W, _), Z = caches[l - 1]
+        dZ = _BACKWARD[act](dA, Z)      # unchecked: a wrong dA may broadcast, as the learner's does
+        grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = REF["_linear_backward"](dZ, A_prev, W)
+        dA = dA if keep_dAL else grads[f"dA{l - 1}"]
     return grads
 
 
@@ -286,6 +290,9 @@ def check_L_model_backward(fn):
                         "one lower than the layer.", keys_shifted),
                 Mistake("layer L is a sigmoid layer: its backward step uses \"sigmoid\"; only "
                         "layers L-1..1 use \"relu\".", lambda c: _backward_all(c, "relu", "relu")),
+                Mistake("each layer's backward step takes the dA that the layer above returned, "
+                        "grads[\"dA\" + str(l + 1)], not dAL every time.",
+                        lambda c: _backward_all(c, "relu", "sigmoid", keep_dAL=True)),
                 Mistake("the hidden layers are ReLU layers: their backward step uses \"relu\"; "
                         "only layer L uses \"sigmoid\".",
                         lambda c: _backward_all(c, "sigmoid", "sigmoid"))]
@@ -355,9 +362,22 @@ def _init_shapes(case):
     return REF["initialize_parameters_deep"](list(case.args[2]))
 
 
+def _stale_weights(c):
+    """W1, b1, W2, b2 read once before the loop: every step uses the first gradients."""
+    X, Y = c.args[:2]
+    lr, n = c.kwargs["learning_rate"], c.kwargs["num_iterations"]
+    _, costs = _train_from(c.with_kwargs(num_iterations=1), c.start)
+    grads = REF["_model_backward"](*(lambda AL, caches: (AL, Y, caches))(
+        *REF["_model_forward"](X, c.start, len(c.start) // 2, "relu")), "relu", False)
+    p = {k: v - n * lr * grads["d" + k] for k, v in c.start.items()}
+    return p, costs * len(range(0, n, 100))
+
+
 def _training_mistakes():
     return [Mistake("pass learning_rate on to update_parameters instead of a fixed number (0.0075).",
-                    lambda c: _train_from(c, c.start, 0.0075))]
+                    lambda c: _train_from(c, c.start, 0.0075)),
+            Mistake("read W1, b1, W2, b2 from parameters inside the loop (after each update); read "
+                    "once before the loop, every step reuses the first gradients.", _stale_weights)]
 
 
 def _check_model(name, fn, two_layer):

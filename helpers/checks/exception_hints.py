@@ -140,6 +140,9 @@ def _unpack_hint(ctx):
         return ("helpers.activations.sigmoid and relu return only A (the course's dnn_utils "
                 "returned (A, Z)): write A = activations.sigmoid(Z) and keep Z as the "
                 "activation cache.")
+    if "expected 3, got 2" in ctx.message:
+        return ("you passed the whole cache ((A_prev, W, b), Z) where the linear cache (A_prev, W, "
+                "b) belongs: unpack it first, linear_cache, activation_cache = cache.")
     return (f"the number of names on the left doesn't match what the right side holds "
             f"({ctx.message}): check what that function returns, or how the cache is built.")
 
@@ -152,6 +155,10 @@ def _key_hint(ctx):
     if m and m.group(1) == "0" and not str(key).startswith("dA"):
         return (f"there is no {key!r}: layers are numbered from 1 (W1, b1, ...). With "
                 f"range(L) use str(l + 1) in the keys, or loop over range(1, L + 1).")
+    if m and str(key).startswith("dA"):
+        return (f"there is no {key!r} yet: going backwards, the step of layer l + 1 stores "
+                f"dA{{l}}, and layer l's step reads grads[\"dA\" + str(l)] only after that; "
+                f"in a loop over l in reversed(range(L - 1)) read grads[\"dA\" + str(l + 1)].")
     if m:
         return (f"there is no {key!r}: check the loop's range; with L layers the keys go "
                 f"W1..WL (and dA0..dA(L-1)).")
@@ -168,6 +175,10 @@ def _other_hint(ctx):
     if t == "UnboundLocalError":
         return ("a variable is set only inside an if/elif branch that did not run: check the "
                 "conditions (e.g. activation == \"relu\" / \"sigmoid\", spelled exactly).")
+    if t == "TypeError" and "not supported between instances of 'tuple'" in msg:
+        return ("a whole cache (a tuple) was compared or computed with: the activation's backward "
+                "step takes Z, the activation cache: linear_cache, activation_cache = cache, then "
+                "relu_backward(dA, activation_cache).")
     if t == "AssertionError":
         return ("one of your own assert lines failed: what it checks (a shape, a type) is not "
                 "what your code computed; print that value just before the assert.")

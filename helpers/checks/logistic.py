@@ -131,13 +131,14 @@ def check_propagate(fn):
               forbidden=forbidden("propagate"))
 
 
-def _descend(c, lr=None, update_b=True, update=True, sign=-1):
+def _descend(c, lr=None, update_b=True, update=True, sign=-1, once=False):
     w, b, X, Y = c.args[:4]
     n = c.kwargs["num_iterations"]
     lr = c.kwargs["learning_rate"] if lr is None else lr
     costs, grads = [], {}
+    first = ref.propagate(w, b, X, Y)
     for i in range(n):
-        grads, cost = ref.propagate(w, b, X, Y)
+        grads, cost = first if once else ref.propagate(w, b, X, Y)
         if update:
             w = w + sign * lr * grads["dw"]
             if update_b:
@@ -162,6 +163,9 @@ def check_optimize(fn):
                 Mistake("w and b never change: assign the step, w = w - learning_rate * dw, "
                         "b = b - learning_rate * db, inside the loop.",
                         lambda c: _descend(c, update=False)),
+                Mistake("call propagate inside the loop: the gradients change after every step, "
+                        "so computing them once before the loop walks in a straight line.",
+                        lambda c: _descend(c, once=True)),
                 Mistake("use the learning_rate argument, not a fixed number (0.009).",
                         lambda c: _descend(c, lr=0.009)),
                 Mistake("use the learning_rate argument, not a fixed number (0.5).",

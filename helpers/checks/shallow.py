@@ -181,6 +181,8 @@ def check_backward_propagation(fn):
                 _backward_with(lambda cache: 1.0)),
         Mistake("that slope is the sigmoid's; the hidden layer uses tanh: 1 - A1**2.",
                 _backward_with(lambda cache: cache["A1"] * (1 - cache["A1"]))),
+        Mistake("A1 is already tanh(Z1): the slope is 1 - A1**2, not 1 - np.tanh(A1)**2.",
+                _backward_with(lambda cache: 1 - np.tanh(cache["A1"]) ** 2)),
         Mistake("dZ1 uses the weights W2 (parameters[\"W2\"]), not their gradient dW2: "
                 "np.dot(W2.T, dZ2) * (1 - A1**2).", _backward_with(_tanh_slope, weights="dW2")),
         Mistake("tanh's slope multiplies elementwise: np.dot(W2.T, dZ2) * (1 - np.power(A1, 2)), "
