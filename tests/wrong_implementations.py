@@ -82,6 +82,10 @@ def l1_squared(yhat, y):
     return np.sum((y - yhat) ** 2)
 
 
+def l1_axis1(yhat, y):
+    return np.sum(np.abs(y - yhat), axis=1)
+
+
 def l2_norm(yhat, y):
     return np.linalg.norm(y - yhat)
 
@@ -1140,7 +1144,7 @@ WRONG = {
     "basics.softmax": [(sm_columns, "each row must sum to 1"), (sm_total, "its own sum"),
                        (sm_no_exp, "np.exp first"), (sm_no_keepdims, "keepdims=True")],
     "basics.L1": [(l1_no_abs, "absolute value"), (l1_mean, "not np.mean"),
-                  (l1_squared, "that is L2")],
+                  (l1_squared, "that is L2"), (l1_axis1, "without axis=")],
     "basics.L2": [(l2_norm, "without a square root"), (l2_abs, "square the differences"),
                   (l2_mean, "not np.mean")],
     "logistic.sigmoid": [(sigmoid_sign, "exponent's sign"), (sigmoid_tanh, "that is tanh"),

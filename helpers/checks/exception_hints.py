@@ -179,6 +179,9 @@ def _other_hint(ctx):
         return ("a whole cache (a tuple) was compared or computed with: the activation's backward "
                 "step takes Z, the activation cache: linear_cache, activation_cache = cache, then "
                 "relu_backward(dA, activation_cache).")
+    if t == "AxisError" or "is out of bounds for array of dimension" in msg:
+        return (f"{msg}: that array has fewer axes than the axis= you asked for; the course's "
+                f"yhat and y (L1, L2) are rank-1, so sum them without axis=.")
     if t == "AssertionError":
         return ("one of your own assert lines failed: what it checks (a shape, a type) is not "
                 "what your code computed; print that value just before the assert.")
