@@ -258,3 +258,15 @@ def test_pass_line_renders_green_html():
     html = Passed("propagate: all 4 cases passed", ["a note"])._repr_html_()
     assert "#1a7f37" in html and "propagate: all 4 cases passed" in html and "a note" in html
     assert repr(Passed("x: all 2 cases passed")) == "x: all 2 cases passed"
+
+
+def test_a_returned_object_cannot_lie_about_its_value():
+    class Liar(np.ndarray):
+        def __array_ufunc__(self, *args, **kwargs):
+            return np.True_
+
+    def sigmoid(z):
+        return np.zeros(np.shape(z)).view(Liar)
+
+    with pytest.raises(CheckFailed, match="s is wrong"):
+        CHECKS["logistic.sigmoid"](sigmoid)

@@ -86,6 +86,10 @@ def l1_axis1(yhat, y):
     return np.sum(np.abs(y - yhat), axis=1)
 
 
+def l2_no_return(yhat, y):
+    loss = np.sum((y - yhat) ** 2)  # noqa: F841 - the mistake: no return
+
+
 def l2_norm(yhat, y):
     return np.linalg.norm(y - yhat)
 
@@ -1146,7 +1150,7 @@ WRONG = {
     "basics.L1": [(l1_no_abs, "absolute value"), (l1_mean, "not np.mean"),
                   (l1_squared, "that is L2"), (l1_axis1, "without axis=")],
     "basics.L2": [(l2_norm, "without a square root"), (l2_abs, "square the differences"),
-                  (l2_mean, "not np.mean")],
+                  (l2_mean, "not np.mean"), (l2_no_return, "returns nothing")],
     "logistic.sigmoid": [(sigmoid_sign, "exponent's sign"), (sigmoid_tanh, "that is tanh"),
                          (sigmoid_minus, "1 + np.exp(-z) in the denominator"),
                          (sigmoid_math_exp, "use np.exp")],

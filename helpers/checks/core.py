@@ -30,7 +30,7 @@ import warnings
 import numpy as np
 
 from . import calling, integrity
-from .compare import Difference, at, compare, generic_hint
+from .compare import Difference, at, compare, generic_hint, plain
 from .exception_hints import Ctx, exception_hint
 from .feedback import HELPERS_DIR, CheckFailed, code_lines, learner_frames, show_pass
 
@@ -224,8 +224,8 @@ def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, outputs="th
     mistakes        : ``Mistake`` models tried, in order, when a case fails
     result_hint     : optional ``f(diff, case, got) -> str or None``
     exception_rules : extra ``rule(ctx) -> str or None`` for the learner's exceptions
-    forbidden       : reference functions the learner's code must not run (this one and
-                      the graded functions built on it)
+    forbidden       : reference functions the learner's code must not run (the references
+                      of the notebook's graded functions, not helpers.activations)
     expected_from   : optional ``f(runner, index, case) -> expected``, for training
                       functions judged from the learner's own starting point
     judge           : optional ``f(runner, index, case, got)`` replacing the comparison
@@ -249,7 +249,7 @@ def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, outputs="th
         if out is None:
             skipped += 1
             continue
-        got = out.result
+        got = plain(out.result)
         if judge is not None:
             judge(runner, index, case, got)
             continue
@@ -262,7 +262,7 @@ def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, outputs="th
             hint = _hint(diff, case, got, mistakes, result_hint, outputs)
             note = (f"your function changed its input `{out.changed}`; that may be what made the "
                     f"result wrong.") if out.changed else None
-            runner.fail(index, case, f"{diff.path} is wrong", hint, **_rows(diff), note=note)
+            runner.fail(index, case, f"{diff.path} is wrong", hint, **diff_rows(diff), note=note)
         del expected
     if skipped:
         runner.notes.append(f"{skipped} case(s) with two output units skipped: your function "
@@ -272,7 +272,8 @@ def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, outputs="th
         show_pass(f"{name}: all {len(cases)} cases passed", runner.notes)
 
 
-def _rows(diff):
+def diff_rows(diff):
+    """The expected / got / where rows of a difference, named as the course names them."""
     joiner = " = " if diff.kind == "values" else ": "
     return {"expected": f"{diff.path}{joiner}{diff.expected_text}",
             "got": f"{diff.path}{joiner}{diff.got_text}", "where": diff.where}
@@ -296,6 +297,8 @@ def _matching_mistake(mistakes, case, got, outputs, keys=None):
 
 
 def _hint(diff, case, got, mistakes, result_hint, outputs):
+    if got is None:
+        return "your function returns nothing (None): end it with `return ...` as the template does."
     return (_matching_mistake(mistakes, case, got, outputs)         # the whole result matches
             or (result_hint(diff, case, got) if result_hint else None)
             or generic_hint(diff, case)                           # m times off, sign, transposed

@@ -19,7 +19,7 @@ def _weights(expected):
     return [k for k in expected if k.startswith("W")]
 
 
-def _structure(got, expected):
+def structure(got, expected):
     """Compare keys and shapes only (and biases exactly: they start at zero)."""
     if isinstance(got, dict):
         shaped = {k: (np.zeros(v.shape) if k in _weights(expected) and isinstance(v, np.ndarray)
@@ -34,24 +34,24 @@ def judge_init(factor, structure_hint=None, seed_param="seed"):
     """A ``judge`` for run_check. ``factor(case, key, shape)`` is the weights' intended spread."""
     def judge(runner, index, case, got):
         expected = core.reference_call(runner.reference_fn, case)
+        if got is None:
+            runner.fail(index, case, "your function returns nothing (None)",
+                        "end it with `return parameters` as the template does.")
         try:
-            _structure(got, expected)
+            structure(got, expected)
         except Difference as diff:
             hint = (structure_hint(diff, case, got) if structure_hint else None) or \
                 generic_hint(diff, case)
             if diff.path.startswith('parameters["b') and diff.kind == "values":
                 hint = hint or "the biases start at zero: np.zeros((n, 1))."
-            joiner = " = " if diff.kind == "values" else ": "
-            runner.fail(index, case, f"{diff.path} is wrong", hint,
-                        expected=f"{diff.path}{joiner}{diff.expected_text}",
-                        got=f"{diff.path}{joiner}{diff.got_text}", where=diff.where)
+            runner.fail(index, case, f"{diff.path} is wrong", hint, **core.diff_rows(diff))
         weights = {k: np.asarray(got[k], dtype=float) for k in _weights(expected)}
-        _judge_weights(runner, index, case, weights, factor)
+        judge_weights(runner, index, case, weights, factor)
         _judge_repeatable(runner, index, case, got, weights, seed_param)
     return judge
 
 
-def _judge_weights(runner, index, case, weights, factor):
+def judge_weights(runner, index, case, weights, factor):
     def fail(headline, hint):
         runner.fail(index, case, headline, hint)
 

@@ -14,7 +14,7 @@ import numpy as np
 from . import calling, core
 from .compare import Difference
 from .integrity import array_equal
-from .randomness import _judge_weights, _structure
+from .randomness import judge_weights, structure
 
 
 def from_start(train, init_reference, factor, *, returns_costs, seed_param="seed"):
@@ -36,13 +36,13 @@ def from_start(train, init_reference, factor, *, returns_costs, seed_param="seed
     def expected_from(runner, index, case):
         start = start_of(runner, index, case)
         try:
-            _structure(start, init_reference(case))
+            structure(start, init_reference(case))
         except Difference as diff:
             runner.fail(index, case, "your starting parameters (num_iterations = 0) are wrong",
                         f"{diff}. Start from the initialisation function the template calls, "
                         f"with the sizes from the data and layer list.")
         weights = {k: np.asarray(v, dtype=float) for k, v in start.items() if k.startswith("W")}
-        _judge_weights(runner, index, case, weights, factor)
+        judge_weights(runner, index, case, weights, factor)
         seed = case.optional.get(seed_param)
         if seed is not None and calling.accepts(runner.fn, seed_param):
             other = start_of(runner, index, case, seed + 101)
