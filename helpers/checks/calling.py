@@ -75,13 +75,17 @@ def time_limit(seconds):
     if hasattr(signal, "setitimer"):
         def stop(signum, frame):
             raise TimeLimitExceeded()
+        outer, _ = signal.getitimer(signal.ITIMER_REAL)  # someone else's alarm (pytest-timeout)
         previous = signal.signal(signal.SIGALRM, stop)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        began = time.monotonic()
+        signal.setitimer(signal.ITIMER_REAL, min(seconds, outer) if outer else seconds)
         try:
             yield
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+            if outer:  # give the outer alarm back what is left of it
+                signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - began), 1e-3))
         return
     fired = threading.Event()
 
