@@ -1243,7 +1243,7 @@ WRONG = {
                               (lmb_all_sigmoid, "hidden layers are ReLU layers"),
                               (lmb_caches_l, "use caches[l - 1]"),
                               (lmb_dAL_everywhere, "not dAL every time"),
-                              (lmb_reads_dA_l, "read grads[\"dA\" + str(l + 1)]")],
+                              (lmb_reads_dA_l, "takes the dA the layer above stored")],
     "deep.update_parameters": [(dup_skip_last, "update every layer"),
                                (dup_plus, "against the gradient"),
                                (dup_fixed_rate, "not a fixed number"),

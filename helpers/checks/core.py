@@ -145,6 +145,8 @@ def _brief(name, value):
                           for k, v in value.items())
         return f"{name} {{{inner}}}"
     if isinstance(value, list):
+        if len(value) <= 8 and all(isinstance(v, numbers.Number) for v in value):
+            return f"{name} = {value!r}"
         return f"{name} (a list of {len(value)})"
     if isinstance(value, tuple):
         return f"{name} (a tuple of {len(value)})"

@@ -156,9 +156,9 @@ def _key_hint(ctx):
         return (f"there is no {key!r}: layers are numbered from 1 (W1, b1, ...). With "
                 f"range(L) use str(l + 1) in the keys, or loop over range(1, L + 1).")
     if m and str(key).startswith("dA"):
-        return (f"there is no {key!r} yet: going backwards, the step of layer l + 1 stores "
-                f"dA{{l}}, and layer l's step reads grads[\"dA\" + str(l)] only after that; "
-                f"in a loop over l in reversed(range(L - 1)) read grads[\"dA\" + str(l + 1)].")
+        return (f"there is no {key!r} yet: it is what this backward step computes. The step "
+                f"of layer l + 1 takes the dA the layer above stored: grads[\"dA\" + str(l + 1)] "
+                f"in a loop over l in reversed(range(L - 1)).")
     if m:
         return (f"there is no {key!r}: check the loop's range; with L layers the keys go "
                 f"W1..WL (and dA0..dA(L-1)).")
