@@ -1,20 +1,21 @@
 """Checks that grade the learner's own versions of the graded functions.
 
 Call the check right below your function: ``check_propagate(propagate)``. It
-runs your function on several cases (a small fixed one, random ones of other
+runs your function on several cases (the course's example, random ones of other
 sizes, edge cases), compares every output with the reference in ``helpers`` and
-either prints one line (``propagate: all 4 cases passed``) or raises an
-``AssertionError`` that shows expected and got, where they differ, and a hint.
+either shows one line (``propagate: all 4 cases passed``, green in a notebook) or
+raises ``CheckFailed`` (an ``AssertionError``) whose message is one block: the
+case, expected and got, where they differ, and a hint.
 
 ``CHECKS`` maps "<module>.<function>" (for example "logistic.propagate",
 "deep.L_model_backward") to its check.
 """
 
-from . import basics, deep, logistic, shallow
 import contextlib
 import io
 import warnings
 
+from . import basics, deep, feedback, integrity, logistic, shallow
 from .core import GlobalNameWarning
 
 CHECKS = {}
@@ -37,6 +38,8 @@ from .deep import (check_initialize_parameters_deep, check_L_layer_model,  # noq
                    check_L_model_backward, check_L_model_forward, check_linear_activation_backward,
                    check_linear_backward, check_linear_forward, check_two_layer_model)
 
+integrity.snapshot()  # numpy and the references as imported; a check fails if they change
+
 __all__ = ["CHECKS", "GlobalNameWarning", "passes"] + [n for n in dir() if n.startswith("check_")]
 
 
@@ -46,12 +49,17 @@ def passes(check, fn):
     For code that needs to know whether a learner's function passes without showing
     anything (the playgrounds' "use my functions" toggle).
     """
-    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            check(fn)
-        except AssertionError as exc:
-            return False, str(exc)
-        except Exception as exc:  # noqa: BLE001 - the learner's own error
-            return False, f"{type(exc).__name__}: {exc}"
+    feedback._QUIET[0] += 1
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), \
+                warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                check(fn)
+            except AssertionError as exc:
+                return False, str(exc)
+            except Exception as exc:  # noqa: BLE001 - an error outside the learner's call
+                return False, f"{type(exc).__name__}: {exc}"
+    finally:
+        feedback._QUIET[0] -= 1
     return True, ""

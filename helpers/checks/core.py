@@ -1,32 +1,40 @@
-"""The machinery every check shares: run the learner's function safely, compare
-its result with the reference, and explain a difference.
+"""The machinery every check shares: run the learner's function on each case, compare its
+result with the reference, and explain a difference in one clean block.
 
-A check is a list of ``Case`` objects (inputs, plus the reference's output
-computed at check time) and a list of ``Mistake`` models (what a typical wrong
-implementation would return on the same inputs, and what to say then). For
-each case in turn, ``run_check``:
+A check is a list of ``Case`` objects (inputs) and ``Mistake`` models (what a typical
+wrong implementation returns on the same inputs, and what to say then). For each case,
+``run_check``:
 
-1. copies the inputs and calls the learner's function on the copies (an
-   exception from the learner's code surfaces with its own traceback and a note
-   naming the case; ``NotImplementedError`` means "not done yet");
-2. fails if the learner's function changed an input;
-3. compares type, then shape, then values, and stops at the first difference
-   with an ``AssertionError`` showing expected and got, the largest difference
-   and where, and a hint;
-4. on success prints one line, e.g. ``propagate: all 5 cases passed``.
+1. calls the learner's function on copies of the inputs (``calling.call``: only the
+   arguments its signature takes, a time limit, capped printed output, a watch for
+   calls to the reference it replaces);
+2. fails with a hint read from the exception if the learner's code raised
+   (``exception_hints``), keeping the learner's own traceback lines;
+3. only then computes the expected result (so no frame of the learner's call can see
+   it) with the reference captured at import, and compares type, shape and values;
+4. explains the first difference: a mistake model that matches, a function-specific
+   hint, or a generic one (m times off, sign, transposed, rank-1);
+5. on success shows one pass line; a function that changed an input but returned the
+   right result passes with a note on why that is a bad habit.
 """
 
 import copy
 import dis
-import inspect
+import functools
 import numbers
+import sys
+import time
 import types
 import warnings
 
 import numpy as np
 
-RTOL = 1e-6   # float64 round-off of equivalent formulas is ~1e-12; real mistakes are far larger
-ATOL = 1e-9
+from . import calling, integrity
+from .compare import Difference, at, compare, generic_hint, plain
+from .exception_hints import Ctx, exception_hint
+from .feedback import HELPERS_DIR, CheckFailed, code_lines, learner_frames, show_pass
+
+EXTRA_SECONDS = 5.0    # a case may run this long beyond 20 x the reference's time
 
 
 class GlobalNameWarning(UserWarning):
@@ -34,19 +42,30 @@ class GlobalNameWarning(UserWarning):
 
 
 class Case:
-    """One set of inputs. ``args``/``kwargs`` are passed to both implementations.
+    """One set of inputs. ``args``/``kwargs`` go to both implementations; ``optional``
+    (``seed``, ``scale``, an older version's ``parameters``) goes to the learner's function
+    only if its signature names it, and to the reference if the reference's does.
+    ``general`` marks a case beyond the course's own shapes (two output units), there to
+    catch formulas that only work for one; a learner's own ``assert`` on the course's
+    shape skips it instead of failing.
 
-    ``m`` (the number of examples, used by hints such as "missing 1/m") is the
-    column count of the last 2-D array argument (X, Y, dZ or AL in every graded
-    signature) unless given.
+    ``m`` (the number of examples, used by hints such as "missing 1/m") is the column
+    count of the last 2-D array argument unless given.
     """
 
-    def __init__(self, label, *args, m=None, **kwargs):
-        self.label = label
-        self.args = args
-        self.kwargs = kwargs
+    def __init__(self, label, *args, m=None, optional=None, general=False, **kwargs):
+        self.label, self.args, self.kwargs = label, args, kwargs
+        self.general = general  # beyond the course's shapes (n_y = 2): a learner's assert skips it
+        self.optional = dict(optional or {})
         arrays = [a for a in args if isinstance(a, np.ndarray) and a.ndim == 2]
         self.m = m if m is not None else (arrays[-1].shape[1] if arrays else None)
+        self.start = None  # a training function's starting parameters, once known
+
+    def with_kwargs(self, **changes):
+        twin = copy.copy(self)
+        twin.kwargs = {**self.kwargs, **{k: v for k, v in changes.items() if k in self.kwargs}}
+        twin.optional = {**self.optional, **{k: v for k, v in changes.items() if k in self.optional}}
+        return twin
 
 
 class Mistake:
@@ -57,68 +76,24 @@ class Mistake:
         self.model = model
 
 
-# --- calling the learner's function --------------------------------------------------------
-
-def _call(name, fn, case, index, total):
-    args, kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)
-    snapshot = copy.deepcopy((args, kwargs))
-    try:
-        result = fn(*args, **kwargs)
-    except NotImplementedError:
-        raise AssertionError(f"{name}: not done yet. Replace `raise NotImplementedError()` in "
-                             f"{name} with your code, run that cell, then this one.") from None
-    except Exception as exc:  # the learner's own error: keep its traceback, add which case
-        exc.add_note(f"(raised inside your {name} while checking case {index} of {total}: "
-                     f"{case.label})")
-        raise
-    changed = _changed_input(fn, snapshot, args, kwargs)
-    if changed:
-        raise AssertionError(
-            f"{name}: your function changed its input `{changed}` (case {index}: {case.label}). "
-            f"Functions must not modify their arguments: write `x = x - ...` (a new array) "
-            f"instead of `x -= ...`, or work on `x.copy()`.")
-    return result
+def graded(check):
+    """Decorator for every public check: a failure reaches the learner with no traceback
+    through the checks' own frames (in plain Python one line of this wrapper remains)."""
+    @functools.wraps(check)
+    def wrapper(fn):
+        try:
+            check(fn)
+        except CheckFailed as failure:
+            raise failure.with_traceback(None) from None
+    return wrapper
 
 
-def _changed_input(fn, snapshot, args, kwargs):
-    """The name (and place) of the first input the call changed, e.g. 'parameters["W1"]'."""
-    try:
-        names = list(inspect.signature(fn).parameters)
-    except (TypeError, ValueError):
-        names = []
-    before_args, before_kwargs = snapshot
-    for i, (b, a) in enumerate(zip(before_args, args)):
-        hit = _first_change(b, a, names[i] if i < len(names) else f"argument {i + 1}")
-        if hit:
-            return hit
-    for k in kwargs:
-        hit = _first_change(before_kwargs[k], kwargs[k], k)
-        if hit:
-            return hit
-    return None
-
-
-def _first_change(before, after, path):
-    if isinstance(before, np.ndarray):
-        same = isinstance(after, np.ndarray) and before.shape == after.shape and \
-            np.array_equal(before, after, equal_nan=True)
-        return None if same else path
-    if isinstance(before, dict):
-        if not isinstance(after, dict) or set(before) != set(after):
-            return path
-        for k in before:
-            hit = _first_change(before[k], after[k], f'{path}["{k}"]')
-            if hit:
-                return hit
-        return None
-    if isinstance(before, (list, tuple)):
-        if not isinstance(after, (list, tuple)) or len(before) != len(after):
-            return path
-        for i, (b, a) in enumerate(zip(before, after)):
-            hit = _first_change(b, a, f"{path}[{i}]")
-            if hit:
-                return hit
-    return None
+def _caller_level():
+    """The stacklevel of the first frame outside helpers (for warnings)."""
+    level, frame = 1, sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.startswith(HELPERS_DIR):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def global_names(fn):
@@ -143,190 +118,202 @@ def global_names(fn):
             and not isinstance(g[n], bool) and not n.isupper()]
 
 
-# --- comparing -----------------------------------------------------------------------------
-
-def _show(x):
-    if isinstance(x, np.ndarray):
-        return np.array2string(x, precision=6, threshold=12, edgeitems=2,
-                               max_line_width=88).replace("\n", "\n            ")
-    return repr(x)
+def reference_call(reference_fn, case, **override):
+    params = calling.parameters_of(reference_fn) or {}
+    kwargs = {**case.kwargs, **{k: v for k, v in case.optional.items() if k in params}, **override}
+    return reference_fn(*copy.deepcopy(case.args), **copy.deepcopy(kwargs))
 
 
-def _is_scalar(x):
-    return isinstance(x, numbers.Real) and not isinstance(x, bool) or \
-        isinstance(x, np.ndarray) and x.ndim == 0
+def describe(case, reference_fn, fn=None):
+    """'w (2, 1), b = 2.0, X (2, 3), Y = [[1 0 1]]': the case's inputs by parameter name
+    (the optional ones only where the learner's function ``fn`` takes them)."""
+    params = list(calling.parameters_of(reference_fn) or [])
+    named = list(zip(params, case.args)) + list(case.kwargs.items()) + \
+        [(k, v) for k, v in case.optional.items() if fn is None or calling.accepts(fn, k)
+         if k in params]
+    return ", ".join(_brief(k, v) for k, v in named)
 
 
-class Difference(Exception):
-    """Where and how ``got`` differs from ``expected``; ``kind`` is type, shape or values."""
-
-    def __init__(self, path, kind, text, got=None, expected=None):
-        super().__init__(text)
-        self.path, self.kind, self.text, self.got, self.expected = path, kind, text, got, expected
-
-
-def compare(got, expected, path="the result"):
-    """Raise ``Difference`` at the first place ``got`` differs from ``expected``."""
-    if isinstance(expected, dict):
-        if not isinstance(got, dict):
-            raise Difference(path, "type", f"{path} should be a dict with keys {sorted(expected)}, "
-                             f"got {type(got).__name__}")
-        missing = [k for k in expected if k not in got]
-        if missing:
-            raise Difference(path, "type", f"{path} is missing the key(s) {missing}; it has "
-                             f"{sorted(got)}")
-        for k in expected:
-            compare(got[k], expected[k], f'{path}["{k}"]')
-        return
-    if isinstance(expected, (tuple, list)):
-        if not isinstance(got, (tuple, list)):
-            raise Difference(path, "type", f"{path} should be a {type(expected).__name__} of "
-                             f"{len(expected)} items, got {type(got).__name__}")
-        if len(got) != len(expected):
-            raise Difference(path, "type", f"{path} should have {len(expected)} items, got "
-                             f"{len(got)}")
-        for i, (g, e) in enumerate(zip(got, expected)):
-            compare(g, e, f"{path}[{i}]")
-        return
-    if _is_scalar(expected):
-        if isinstance(got, np.ndarray) and got.size == 1 and got.ndim > 0:
-            raise Difference(path, "type", f"{path} should be a single number, got an array of "
-                             f"shape {got.shape}. Use `.item()` or `np.squeeze(...)` to turn it "
-                             f"into a number.")
-        if not _is_scalar(got):
-            raise Difference(path, "type", f"{path} should be a number, got "
-                             f"{type(got).__name__}")
-        if not np.isclose(float(got), float(expected), rtol=RTOL, atol=ATOL):
-            raise Difference(path, "values", f"{path} is {float(got):.10g}, expected "
-                             f"{float(expected):.10g}", float(got), float(expected))
-        return
-    if isinstance(expected, np.ndarray):
-        if not isinstance(got, np.ndarray):
-            raise Difference(path, "type", f"{path} should be a numpy array of shape "
-                             f"{expected.shape}, got {type(got).__name__}")
-        if got.shape != expected.shape:
-            raise Difference(path, "shape", f"{path} has shape {got.shape}, expected "
-                             f"{expected.shape}", got, expected)
-        if got.dtype.kind not in "biuf":
-            raise Difference(path, "type", f"{path} should hold numbers, got dtype {got.dtype}")
-        g, e = got.astype(np.float64), expected.astype(np.float64)
-        if not np.allclose(g, e, rtol=RTOL, atol=ATOL, equal_nan=False):
-            diff = np.abs(g - e)
-            diff[np.isnan(diff)] = np.inf
-            where = tuple(int(i) for i in np.unravel_index(np.argmax(diff), diff.shape))
-            raise Difference(path, "values",
-                             f"{path} has the wrong values.\n  expected: {_show(e)}\n"
-                             f"  got:      {_show(g)}\n  largest difference {diff[where]:.4g} "
-                             f"at index {where} (expected {e[where]:.6g}, got {g[where]:.6g})",
-                             g, e)
-        return
-    if got != expected:
-        raise Difference(path, "values", f"{path} is {got!r}, expected {expected!r}")
+def _brief(name, value):
+    if isinstance(value, np.ndarray):
+        if value.size <= 6:
+            text = np.array2string(value, precision=4, separator=", ", max_line_width=10_000)
+            return f"{name} = {' '.join(text.split())}"
+        return f"{name} {value.shape}"
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k} {v.shape}" if isinstance(v, np.ndarray) else f"{k}"
+                          for k, v in value.items())
+        return f"{name} {{{inner}}}"
+    if isinstance(value, list):
+        if len(value) <= 8 and all(isinstance(v, numbers.Number) for v in value):
+            return f"{name} = {value!r}"
+        return f"{name} (a list of {len(value)})"
+    if isinstance(value, tuple):
+        return f"{name} (a tuple of {len(value)})"
+    return f"{name} = {value!r}"
 
 
-def _at(value, path):
-    """Follow a compare() path like 'the result[0]["dw"]' into ``value``."""
-    rest = path[len("the result"):]
-    while rest:
-        if rest.startswith('["'):
-            key, rest = rest[2:].split('"]', 1)
-            value = value[key]
-        else:
-            idx, rest = rest[1:].split("]", 1)
-            value = value[int(idx)]
-    return value
+class Runner:
+    """One check in progress: calls the learner's function and turns what goes wrong
+    into a ``CheckFailed``."""
+
+    def __init__(self, name, fn, reference_fn, total, forbidden, exception_rules):
+        self.name, self.fn, self.reference_fn, self.total = name, fn, reference_fn, total
+        self.forbidden = integrity.codes_of(forbidden)
+        self.exception_rules = exception_rules
+        self.notes = []
+
+    def fail(self, index, case, headline, hint=None, **fields):
+        rows = [("case", f"{index} of {self.total}: {case.label}"),
+                ("inputs", describe(case, self.reference_fn, self.fn))]
+        rows += [(k, v) for k, v in fields.items() if k != "code"]
+        rows.append(("hint", hint))
+        raise CheckFailed(self.name, headline, rows, fields.get("code", ()))
+
+    def check_integrity(self, index, case):
+        swapped = integrity.replaced()
+        if swapped:
+            self.fail(index, case, f"{swapped} has been replaced since the checks were imported",
+                      "the checks can't trust a notebook that reassigns numpy or helpers "
+                      "functions: remove that assignment, restart the kernel (Kernel > Restart) "
+                      "and run the cells again.")
+
+    def call(self, index, case, seconds):
+        """The learner's result on ``case``, or a ``CheckFailed`` saying what went wrong."""
+        self.check_integrity(index, case)
+        out = calling.call(self.fn, case, forbidden=self.forbidden, seconds=seconds)
+        if out.used_reference:
+            self.fail(index, case, "your function runs a reference solution "
+                      f"({out.used_reference} from helpers)",
+                      f"write {self.name} yourself, from your own functions of this notebook: "
+                      f"the checks compare with the reference solutions, so calling one proves "
+                      f"nothing. The building blocks the notebook hands you (helpers.activations) "
+                      f"are fine.")
+        self.check_integrity(index, case)
+        if out.timed_out:
+            self.fail(index, case, f"your function ran for {out.elapsed:.0f} s and was stopped",
+                      "an infinite loop? Check that every loop ends (for i in "
+                      "range(num_iterations), not while ...), then run the cell again.")
+        if isinstance(out.exc, AssertionError) and case.general:
+            return None  # the learner asserts the course's one-output shape: fair enough
+        if out.exc is not None:
+            self.explain_exception(index, case, out.exc)
+        if out.changed:
+            note = (f"your function changed its input `{out.changed}`. The result is right, but "
+                    f"the caller's variable changes too (run a cell twice and get other numbers): "
+                    f"write `x = x - ...` or copy first, not `x -= ...`.")
+            if note not in self.notes:
+                self.notes.append(note)
+        return out
+
+    def explain_exception(self, index, case, exc):
+        if isinstance(exc, NotImplementedError):
+            raise CheckFailed(self.name, "not done yet",
+                              [("hint", f"replace `raise NotImplementedError()` in {self.name} "
+                                        f"with your code, run that cell, then this one.")])
+        frames = learner_frames(exc)
+        hint = exception_hint(Ctx(exc, frames, self.fn, case), self.exception_rules)
+        self.fail(index, case, f"your function raised {type(exc).__name__}", hint,
+                  code=code_lines(exc, frames))
 
 
-def generic_hint(diff, case):
-    """A hint from the shape of a difference alone (scale by m, sign, transpose, rank-1)."""
-    got, exp = diff.got, diff.expected
-    if diff.kind == "shape":
-        if got.ndim == 1 and exp.ndim == 2:
-            return (f"you returned a rank-1 array {got.shape}; keep it 2-D {exp.shape}: pass "
-                    f"`keepdims=True` to np.sum, or `.reshape{exp.shape}`.")
-        if got.shape == exp.shape[::-1]:
-            return "the shape is transposed: check the order of the factors in np.dot and where `.T` goes."
-        if case.m is not None and case.m in got.shape and case.m not in exp.shape:
-            return (f"your result still has an axis of length m = {case.m}: a product that should "
-                    f"sum over the examples was done elementwise (`*`) instead of with np.dot / "
-                    f"`@`, or a sum over axis=1 is missing.")
-        return None
-    if diff.kind != "values":
-        return None
-    g, e = np.asarray(got, dtype=float), np.asarray(exp, dtype=float)
-    if not np.all(np.isfinite(g)):
-        return ("your values contain NaN or inf: look for a log of 0, a division by 0, or a "
-                "learning-rate step with the wrong sign.")
-    if case.m and case.m > 1 and np.allclose(g, e * case.m, rtol=1e-5, atol=1e-12):
-        return f"every value is m = {case.m} times too large: divide by m (a mean over the examples)."
-    if case.m and case.m > 1 and np.allclose(g * case.m, e, rtol=1e-5, atol=1e-12):
-        return f"every value is m = {case.m} times too small: you divided by m twice."
-    if np.allclose(g, -e, rtol=1e-5, atol=1e-12):
-        return "every value has the wrong sign."
-    if g.ndim == 2 and g.shape[0] == g.shape[1] and np.allclose(g.T, e, rtol=1e-5, atol=1e-12):
-        return "your matrix is the transpose of the expected one."
-    return None
-
-
-def costs_hint(position):
-    """A ``result_hint`` for training functions whose result[position] is the list of costs:
-    spots a cost recorded at every iteration instead of every 100."""
-    def hint(diff, case, got):
-        n = case.kwargs.get("num_iterations")
-        if diff.path == f"the result[{position}]" and isinstance(got[position], list) \
-                and len(got[position]) == n:
-            return "record the cost only every 100 iterations: `if i % 100 == 0: costs.append(cost)`."
-        return None
-    return hint
-
-
-def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, result_hint=None):
+def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, outputs="the result",
+              result_hint=None, exception_rules=(), forbidden=(), expected_from=None,
+              judge=None):
     """Grade ``learner_fn`` against ``reference_fn`` on ``cases``; see the module docstring.
 
-    mistakes    : ``Mistake`` models tried, in order, when a case fails
-    result_hint : optional ``f(diff, case, got) -> str or None`` for function-specific
-                  hints that need more than a mistake model
+    outputs         : the course's name of the result, or a tuple naming each returned item
+    mistakes        : ``Mistake`` models tried, in order, when a case fails
+    result_hint     : optional ``f(diff, case, got) -> str or None``
+    exception_rules : extra ``rule(ctx) -> str or None`` for the learner's exceptions
+    forbidden       : reference functions the learner's code must not run (the references
+                      of the notebook's graded functions, not helpers.activations)
+    expected_from   : optional ``f(runner, index, case) -> expected``, for training
+                      functions judged from the learner's own starting point
+    judge           : optional ``f(runner, index, case, got)`` replacing the comparison
+                      (random initialisation is judged by its properties)
     """
     if not callable(learner_fn):
-        raise AssertionError(f"{name}: expected your function, got {type(learner_fn).__name__}. "
-                             f"Pass the function itself: check_{name}({name}).")
+        raise CheckFailed(name, f"expected your function, got {type(learner_fn).__name__}",
+                          [("hint", f"pass the function itself: check_{name}({name}).")])
     names = global_names(learner_fn)
     if names:
         warnings.warn(f"{name} reads the notebook variable(s) {names} instead of taking them as "
                       f"arguments; it works here but breaks on other data. Use the arguments.",
-                      GlobalNameWarning, stacklevel=3)
-    total = len(cases)
+                      GlobalNameWarning, stacklevel=_caller_level())
+    runner = Runner(name, learner_fn, reference_fn, len(cases), forbidden, exception_rules)
+    skipped = 0
     for index, case in enumerate(cases, start=1):
-        expected = reference_fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
-        got = _call(name, learner_fn, case, index, total)
+        start = time.perf_counter()
+        reference_call(reference_fn, case)          # timed only; its result is not kept
+        seconds = EXTRA_SECONDS + 20 * (time.perf_counter() - start)
+        out = runner.call(index, case, seconds)
+        if out is None:
+            skipped += 1
+            continue
+        got = plain(out.result)
+        if judge is not None:
+            judge(runner, index, case, got)
+            continue
+        expected = expected_from(runner, index, case) if expected_from else \
+            reference_call(reference_fn, case)
         try:
-            compare(got, expected)
+            compare(got, expected, outputs)
         except Difference as diff:
-            raise AssertionError(_explain(name, diff, case, index, total, got, mistakes,
-                                          result_hint)) from None
-    print(f"{name}: all {total} cases passed")
+            del expected
+            hint = _hint(diff, case, got, mistakes, result_hint, outputs)
+            note = (f"your function changed its input `{out.changed}`; that may be what made the "
+                    f"result wrong.") if out.changed else None
+            runner.fail(index, case, f"{diff.path} is wrong", hint, **diff_rows(diff), note=note)
+        del expected
+    if skipped:
+        runner.notes.append(f"{skipped} case(s) with two output units skipped: your function "
+                            f"asserts the course's one-output shape.")
+        show_pass(f"{name}: {len(cases) - skipped} cases passed", runner.notes)
+    else:
+        show_pass(f"{name}: all {len(cases)} cases passed", runner.notes)
 
 
-def _matching_mistake(mistakes, case, got, path=None):
-    """The hint of the first mistake model whose output equals ``got`` (or its part at ``path``)."""
+def diff_rows(diff):
+    """The expected / got / where rows of a difference, named as the course names them."""
+    joiner = " = " if diff.kind == "values" else ": "
+    return {"expected": f"{diff.path}{joiner}{diff.expected_text}",
+            "got": f"{diff.path}{joiner}{diff.got_text}", "where": diff.where}
+
+
+def _matching_mistake(mistakes, case, got, outputs, keys=None):
+    """The hint of the first mistake model whose output equals ``got`` (or its part at ``keys``)."""
     for mistake in mistakes:
         try:
-            with np.errstate(all="ignore"):
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
                 wrong = mistake.model(case)
-            if path is None:
-                compare(got, wrong)
+            if keys is None:
+                compare(got, wrong, outputs)
             else:
-                compare(_at(got, path), _at(wrong, path))
+                compare(at(got, keys), at(wrong, keys))
         except Exception:  # noqa: BLE001 - a model that does not apply, or no match
             continue
         return mistake.hint
     return None
 
 
-def _explain(name, diff, case, index, total, got, mistakes, result_hint):
-    hint = (_matching_mistake(mistakes, case, got)                # the whole result matches a mistake
+def _hint(diff, case, got, mistakes, result_hint, outputs):
+    if got is None:
+        return "your function returns nothing (None): end it with `return ...` as the template does."
+    return (_matching_mistake(mistakes, case, got, outputs)         # the whole result matches
             or (result_hint(diff, case, got) if result_hint else None)
-            or generic_hint(diff, case)                           # m times off, sign, transposed...
-            or _matching_mistake(mistakes, case, got, diff.path))  # the differing part matches one
-    message = f"{name}: case {index} of {total} ({case.label}): {diff.text}"
-    return message + (f"\nHint: {hint}" if hint else "")
+            or generic_hint(diff, case)                           # m times off, sign, transposed
+            or _matching_mistake(mistakes, case, got, outputs, diff.keys))  # the differing part
+
+
+def costs_hint(position):
+    """A ``result_hint`` for training functions whose item ``position`` is the list of costs:
+    spots a cost recorded at every iteration instead of every 100."""
+    def hint(diff, case, got):
+        n = case.kwargs.get("num_iterations")
+        if diff.keys[:1] == [position] and isinstance(got[position], list) and \
+                len(got[position]) == n:
+            return "record the cost only every 100 iterations: `if i % 100 == 0: costs.append(cost)`."
+        return None
+    return hint

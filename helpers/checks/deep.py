@@ -1,15 +1,36 @@
 """Checks for notebook 04: the deep L-layer network (``helpers.deep``)."""
 
+import inspect
+import re
+
 import numpy as np
 
+from .. import activations, cost
 from .. import deep as ref
-from .core import Case, Mistake, costs_hint, run_check
-from .shallow import _cost_cases, _cost_mistakes
+from . import calling
+from .core import Case, Mistake, graded, costs_hint, run_check
+from .randomness import judge_init
+from .shallow import cost_cases, cost_check_mistakes
+from .logistic import cost_hint
+from .training import from_start
+
+REF = {k: getattr(ref, k) for k in (
+    "initialize_parameters_deep", "linear_forward", "linear_activation_forward", "L_model_forward",
+    "compute_cost", "linear_backward", "linear_activation_backward", "L_model_backward",
+    "update_parameters", "two_layer_model", "L_layer_model", "_activation_forward",
+    "_model_forward", "_linear_backward", "_model_backward", "_train")}
+_BACKWARD = {"relu": activations.relu_backward, "sigmoid": activations.sigmoid_backward}
+
+
+def forbidden(name, *extra):
+    """Every reference of this notebook's graded functions (the learner writes them all),
+    not the building blocks in helpers.activations."""
+    return list(REF.values()) + list(extra)
 
 
 def _network(rng, dims, m):
     X = rng.standard_normal((dims[0], m))
-    Y = (rng.random((1, m)) > 0.5).astype(np.int64)
+    Y = (rng.random((dims[-1], m)) > 0.5).astype(np.int64)
     p = {}
     for l in range(1, len(dims)):
         p[f"W{l}"] = rng.standard_normal((dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
@@ -20,53 +41,60 @@ def _network(rng, dims, m):
 SHAPES = [([3, 4, 1], 5), ([5, 4, 3, 1], 7), ([2, 3, 5, 4, 2, 1], 4), ([4, 1], 1)]
 
 
+def _factor(case, key, shape):
+    scale = case.optional.get("scale", 0.01)
+    return 1 / np.sqrt(shape[1]) if scale == "xavier" else scale
+
+
+def _structure_hint(diff, case, got):
+    if diff.kind == "keys":
+        return "loop over every layer: for l in range(1, len(layer_dims)) includes the last."
+    if diff.kind == "shape" and diff.path.startswith('parameters["W'):
+        return "W{l} has shape (layer_dims[l], layer_dims[l-1]): rows are this layer's units."
+    return None
+
+
+@graded
 def check_initialize_parameters_deep(fn):
-    cases = [Case("layer_dims = [5, 4, 3], seed = 3", [5, 4, 3], seed=3),
-             Case("layer_dims = [2, 3, 5, 4, 2, 1], seed = 1", [2, 3, 5, 4, 2, 1], seed=1),
-             Case("layer_dims = [4, 1], seed = 0", [4, 1], seed=0),
-             Case('layer_dims = [6, 3, 1], scale = "xavier"', [6, 3, 1], seed=2, scale="xavier")]
-
-    def off_by_one(c):
-        p = ref.initialize_parameters_deep(*c.args, **c.kwargs)
-        L = len(c.args[0]) - 1
-        return {k: v for k, v in p.items() if k not in (f"W{L}", f"b{L}")}
-
-    def transposed(c):
-        dims = c.args[0]
-        rng = np.random.default_rng(c.kwargs["seed"])
-        p = {}
-        for l in range(1, len(dims)):
-            p[f"W{l}"] = rng.standard_normal((dims[l - 1], dims[l])) * 0.01
-            p[f"b{l}"] = np.zeros((dims[l], 1))
-        return p
-
-    mistakes = [Mistake("loop over every layer: for l in range(1, len(layer_dims)) includes the last.",
-                        off_by_one),
-                Mistake("W{l} has shape (layer_dims[l], layer_dims[l-1]): rows are this layer's units.",
-                        transposed)]
-    run_check("initialize_parameters_deep", fn, ref.initialize_parameters_deep, cases, mistakes,
-              result_hint=_init_hint)
+    cases = [Case("layer_dims = [5, 4, 3]", [5, 4, 3], optional={"seed": 3}),
+             Case("layer_dims = [2, 3, 5, 4, 2, 1]", [2, 3, 5, 4, 2, 1], optional={"seed": 1}),
+             Case("layer_dims = [4, 1]", [4, 1], optional={"seed": 0}),
+             Case("layer_dims = [40, 20, 10, 1] (enough weights to measure their spread)",
+                  [40, 20, 10, 1], optional={"seed": 4}),
+             Case('layer_dims = [60, 30, 1], scale = "xavier"', [60, 30, 1],
+                  optional={"seed": 2, "scale": "xavier"})]
+    if not calling.accepts(fn, "scale"):  # the course's version has no scale argument
+        cases = [c for c in cases if "scale" not in c.optional]
+    run_check("initialize_parameters_deep", fn, REF["initialize_parameters_deep"], cases,
+              outputs="parameters", judge=judge_init(_factor, _structure_hint),
+              forbidden=forbidden("initialize_parameters_deep"))
 
 
-def _init_hint(diff, case, got):
-    if diff.kind != "values" or not isinstance(got, dict) or "W1" not in got:
-        return None
-    W1 = np.asarray(got["W1"], dtype=float)
-    if not W1.any():
-        return "the weights must be random, not zeros (that would make every unit in a layer identical)."
-    return ("draw from rng = np.random.default_rng(seed), layer after layer: "
-            "W{l} = rng.standard_normal((n[l], n[l-1])) * factor, where factor is `scale`, or "
-            '1 / np.sqrt(n[l-1]) when scale == "xavier". np.random.randn gives other numbers.')
+def _order_rule(ctx):
+    if "forward" in " ".join(ctx.lines) and \
+            any(re.search(r"forward\(\s*X\s*,", line) for line in ctx.lines) and \
+            ("not aligned" in ctx.message or "matmul" in ctx.message):
+        return ("each layer takes the previous layer's output: pass A (updated in the loop), not X, "
+                "to linear_activation_forward.")
+    return None
 
 
+@graded
 def check_linear_forward(fn):
     cases = []
     for s, (dims, m) in enumerate(SHAPES[:3], start=100):
         X, _, p = _network(np.random.default_rng(s), dims, m)
         cases.append(Case(f"A ({dims[0]}, {m}), W ({dims[1]}, {dims[0]})", X, p["W1"], p["b1"]))
+
+    def cache_order(diff, case, got):
+        if diff.path.startswith("cache"):
+            return "the linear cache is (A, W, b), in that order: backward steps unpack it that way."
+        return None
+
     mistakes = [Mistake("add the bias: Z = np.dot(W, A) + b.",
                         lambda c: (c.args[1] @ c.args[0], c.args))]
-    run_check("linear_forward", fn, ref.linear_forward, cases, mistakes)
+    run_check("linear_forward", fn, REF["linear_forward"], cases, mistakes, outputs=("Z", "cache"),
+              result_hint=cache_order, forbidden=forbidden("linear_forward"))
 
 
 def _activation_cases():
@@ -79,22 +107,24 @@ def _activation_cases():
     return cases
 
 
-def check_linear_activation_forward(fn):
-    def swapped(c):
-        other = "relu" if c.kwargs["activation"] == "sigmoid" else "sigmoid"
-        return ref.linear_activation_forward(*c.args, activation=other)
-
-    mistakes = [Mistake('use the activation that was asked for: sigmoid when activation == '
-                        '"sigmoid", relu when "relu".', swapped)]
-    run_check("linear_activation_forward", fn, ref.linear_activation_forward, _activation_cases(),
-              mistakes, result_hint=_cache_hint)
-
-
 def _cache_hint(diff, case, got):
-    if "[1]" in diff.path and diff.kind == "type":
+    if diff.path.startswith("cache") and diff.kind in ("type", "shape", "length"):
         return ("the cache is (linear_cache, activation_cache) = ((A_prev, W, b), Z), in that order: "
                 "backward steps unpack it that way.")
     return None
+
+
+@graded
+def check_linear_activation_forward(fn):
+    def swapped(c):
+        other = "relu" if c.kwargs["activation"] == "sigmoid" else "sigmoid"
+        return REF["linear_activation_forward"](*c.args, activation=other)
+
+    mistakes = [Mistake('use the activation that was asked for: sigmoid when activation == '
+                        '"sigmoid", relu when "relu".', swapped)]
+    run_check("linear_activation_forward", fn, REF["linear_activation_forward"], _activation_cases(),
+              mistakes, outputs=("A", "cache"), result_hint=_cache_hint,
+              forbidden=forbidden("linear_activation_forward"))
 
 
 def _model_cases():
@@ -105,31 +135,40 @@ def _model_cases():
     return cases
 
 
+def _forward_all(c, hidden, last):
+    X, p = c.args
+    L = len(p) // 2
+    A, caches = X, []
+    for l in range(1, L + 1):
+        A, cache = REF["linear_activation_forward"](A, p[f"W{l}"], p[f"b{l}"],
+                                                    last if l == L else hidden)
+        caches.append(cache)
+    return A, caches
+
+
+@graded
 def check_L_model_forward(fn):
-    def all_relu(c):
-        X, p = c.args
-        L = len(p) // 2
-        A, caches = X, []
-        for l in range(1, L + 1):
-            A, cache = ref.linear_activation_forward(A, p[f"W{l}"], p[f"b{l}"], "relu")
-            caches.append(cache)
-        return A, caches
-
     mistakes = [Mistake("the last layer uses the sigmoid (a probability); only layers 1..L-1 use "
-                        "ReLU.", all_relu)]
-    run_check("L_model_forward", fn, ref.L_model_forward, _model_cases(), mistakes,
-              result_hint=_caches_hint)
+                        "ReLU.", lambda c: _forward_all(c, "relu", "relu")),
+                Mistake("the hidden layers use ReLU; only the last layer uses the sigmoid.",
+                        lambda c: _forward_all(c, "sigmoid", "sigmoid"))]
+
+    def caches_hint(diff, case, got):
+        if diff.path == "caches" and diff.kind in ("type", "length"):
+            L = len(case.args[1]) // 2
+            return f"caches must hold one cache per layer, L = {L} in all, in order from layer 1."
+        return None
+
+    run_check("L_model_forward", fn, REF["L_model_forward"], _model_cases(), mistakes,
+              outputs=("AL", "caches"), result_hint=caches_hint, exception_rules=[_order_rule],
+              forbidden=forbidden("L_model_forward"))
 
 
-def _caches_hint(diff, case, got):
-    if diff.path == "the result[1]" and diff.kind == "type":
-        L = len(case.args[1]) // 2
-        return f"caches must hold one cache per layer, L = {L} in all, in order from layer 1."
-    return None
-
-
+@graded
 def check_compute_cost(fn):
-    run_check("compute_cost", fn, ref.compute_cost, _cost_cases(), _cost_mistakes())
+    run_check("compute_cost", fn, REF["compute_cost"], cost_cases(), cost_check_mistakes(),
+              outputs="cost", result_hint=cost_hint("cost"),
+              forbidden=forbidden("compute_cost", cost.cross_entropy))
 
 
 def _dz_cases():
@@ -138,19 +177,29 @@ def _dz_cases():
         rng = np.random.default_rng(s)
         X, _, p = _network(rng, dims, m)
         dZ = rng.standard_normal((dims[1], m))
-        cases.append(Case(f"dZ ({dims[1]}, {m})", dZ, (X, p["W1"], p["b1"])))
+        cases.append(Case(f"dZ ({dims[1]}, {m}), W ({dims[1]}, {dims[0]})", dZ, (X, p["W1"], p["b1"])))
     return cases
 
 
+def _db_float(c):
+    dZ = c.args[0]
+    dA, dW, _ = REF["linear_backward"](*c.args)
+    return dA, dW, float(np.sum(dZ)) / dZ.shape[1]
+
+
+@graded
 def check_linear_backward(fn):
     def wrong_dA(c):
         dZ, (A_prev, W, b) = c.args
-        _, dW, db = ref.linear_backward(dZ, (A_prev, W, b))
+        _, dW, db = REF["linear_backward"](dZ, (A_prev, W, b))
         return (W.T @ dZ) / A_prev.shape[1], dW, db
 
     mistakes = [Mistake("dA_prev = np.dot(W.T, dZ) has no 1/m: only dW and db are means over the "
-                        "examples.", wrong_dA)]
-    run_check("linear_backward", fn, ref.linear_backward, _dz_cases(), mistakes)
+                        "examples.", wrong_dA),
+                Mistake("db has one value per unit: np.sum(dZ, axis=1, keepdims=True) / m, shape "
+                        "(n[l], 1), not one number.", _db_float)]
+    run_check("linear_backward", fn, REF["linear_backward"], _dz_cases(), mistakes,
+              outputs=("dA_prev", "dW", "db"), forbidden=forbidden("linear_backward"))
 
 
 def _activation_backward_cases():
@@ -159,85 +208,107 @@ def _activation_backward_cases():
         dims, m = SHAPES[s % len(SHAPES)]
         rng = np.random.default_rng(s)
         X, _, p = _network(rng, dims, m)
-        _, cache = ref.linear_activation_forward(X, p["W1"], p["b1"], activation)
+        _, cache = REF["linear_activation_forward"](X, p["W1"], p["b1"], activation)
         dA = rng.standard_normal((dims[1], m))
         cases.append(Case(f'dA ({dims[1]}, {m}), activation = "{activation}"', dA, cache,
                           activation=activation))
     return cases
 
 
+@graded
 def check_linear_activation_backward(fn):
     def swapped(c):
         other = "relu" if c.kwargs["activation"] == "sigmoid" else "sigmoid"
-        return ref.linear_activation_backward(*c.args, activation=other)
+        return REF["linear_activation_backward"](*c.args, activation=other)
 
     def no_slope(c):
         dA, (linear_cache, _) = c.args
-        return ref.linear_backward(dA, linear_cache)
+        return REF["linear_backward"](dA, linear_cache)
 
     mistakes = [Mistake("use the backward step of the activation asked for (relu_backward for "
                         '"relu", sigmoid_backward for "sigmoid").', swapped),
                 Mistake("first turn dA into dZ with the activation's backward step, then call "
                         "linear_backward(dZ, linear_cache).", no_slope)]
-    run_check("linear_activation_backward", fn, ref.linear_activation_backward,
-              _activation_backward_cases(), mistakes)
+    run_check("linear_activation_backward", fn, REF["linear_activation_backward"],
+              _activation_backward_cases(), mistakes, outputs=("dA_prev", "dW", "db"),
+              forbidden=forbidden("linear_activation_backward"))
+
+
+def _model_backward_reference(AL, Y, caches):
+    """Any number of output units (the public function checks one)."""
+    return REF["_model_backward"](AL, Y, caches, "relu", True)
 
 
 def _backward_cases():
     cases = []
-    for s, (dims, m) in enumerate(SHAPES, start=150):
+    for s, (dims, m) in enumerate(SHAPES + [([3, 4, 2], 6)], start=150):
         X, Y, p = _network(np.random.default_rng(s), dims, m)
-        AL, caches = ref.L_model_forward(X, p)
-        cases.append(Case(f"layer_dims = {dims}, m = {m}", AL, Y, caches))
+        AL, caches = REF["_model_forward"](X, p, len(dims) - 1, "relu")
+        cases.append(Case(f"layer_dims = {dims}, m = {m}", AL, Y, caches, general=dims[-1] > 1))
     return cases
 
 
-def check_L_model_backward(fn):
-    def wrong_sign_start(c):
-        AL, Y, caches = c.args
-        grads, L = {}, len(caches)
-        dA = Y / AL - (1 - Y) / (1 - AL)
-        for l in range(L, 0, -1):
-            act = "sigmoid" if l == L else "relu"
-            grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = \
-                ref.linear_activation_backward(dA, caches[l - 1], act)
-            dA = grads[f"dA{l - 1}"]
-        return grads
+def _backward_all(c, hidden, last, sign=-1, keep_dAL=False):
+    AL, Y, caches = c.args
+    grads, dA = {}, sign * (Y / AL - (1 - Y) / (1 - AL))
+    for l in range(len(caches), 0, -1):
+        act = last if l == len(caches) else hidden
+        (A_prev, W, _), Z = caches[l - 1]
+        dZ = _BACKWARD[act](dA, Z)      # unchecked: a wrong dA may broadcast, as the learner's does
+        grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = REF["_linear_backward"](dZ, A_prev, W)
+        dA = dA if keep_dAL else grads[f"dA{l - 1}"]
+    return grads
 
+
+def _caches_hint_in(source):
+    src = source.replace(" ", "")
+    if re.search(r"caches\[l\]", src) and re.search(r'"dW"\+str\(l\)|f"dW\{l\}"', src):
+        return ("`caches[l]` is layer l+1's cache (caches[0] is layer 1): in a loop where l is the "
+                "layer number, use caches[l - 1].")
+    return None
+
+
+def _source(fn):
+    try:
+        return inspect.getsource(fn)
+    except (OSError, TypeError):
+        return ""
+
+
+@graded
+def check_L_model_backward(fn):
     def keys_shifted(c):
-        grads = ref.L_model_backward(*c.args)
+        grads = _model_backward_reference(*c.args)
         L = len(c.args[2])
         shifted = {k: v for k, v in grads.items() if not k.startswith("dA")}
         shifted.update({f"dA{l}": grads[f"dA{l - 1}"] for l in range(1, L + 1)})
         return shifted
 
-    def all_relu(c):
-        AL, Y, caches = c.args
-        dA = -(Y / AL - (1 - Y) / (1 - AL))
-        grads = {}
-        for l in range(len(caches), 0, -1):
-            grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = \
-                ref.linear_activation_backward(dA, caches[l - 1], "relu")
-            dA = grads[f"dA{l - 1}"]
-        return grads
-
     mistakes = [Mistake("dAL = -(Y / AL - (1 - Y) / (1 - AL)): mind the leading minus.",
-                        wrong_sign_start),
+                        lambda c: _backward_all(c, "relu", "sigmoid", sign=1)),
                 Mistake("the backward step of layer l stores dA{l-1}, dW{l}, db{l}: the dA key is "
                         "one lower than the layer.", keys_shifted),
                 Mistake("layer L is a sigmoid layer: its backward step uses \"sigmoid\"; only "
-                        "layers L-1..1 use \"relu\".", all_relu)]
-    run_check("L_model_backward", fn, ref.L_model_backward, _backward_cases(), mistakes,
-              result_hint=_grads_hint)
+                        "layers L-1..1 use \"relu\".", lambda c: _backward_all(c, "relu", "relu")),
+                Mistake("each layer's backward step takes the dA that the layer above returned, "
+                        "grads[\"dA\" + str(l + 1)], not dAL every time.",
+                        lambda c: _backward_all(c, "relu", "sigmoid", keep_dAL=True)),
+                Mistake("the hidden layers are ReLU layers: their backward step uses \"relu\"; "
+                        "only layer L uses \"sigmoid\".",
+                        lambda c: _backward_all(c, "sigmoid", "sigmoid"))]
+
+    def grads_hint(diff, case, got):
+        if diff.kind == "keys":
+            return ("grads needs dA{l-1}, dW{l} and db{l} for every layer l = 1..L; caches[l-1] is "
+                    "the cache of layer l.")
+        return _caches_hint_in(_source(fn))
+
+    run_check("L_model_backward", fn, _model_backward_reference, _backward_cases(), mistakes,
+              outputs="grads", result_hint=grads_hint, exception_rules=[lambda ctx: _caches_hint_in(ctx.source)],
+              forbidden=forbidden("L_model_backward"))
 
 
-def _grads_hint(diff, case, got):
-    if diff.kind == "type" and "missing the key" in diff.text:
-        return ("grads needs dA{l-1}, dW{l} and db{l} for every layer l = 1..L; caches[l-1] is the "
-                "cache of layer l.")
-    return None
-
-
+@graded
 def check_update_parameters(fn):
     cases = []
     for s, ((dims, _), lr) in enumerate(zip(SHAPES, [0.1, 0.0075, 1.0, 0.5]), start=160):
@@ -250,49 +321,93 @@ def check_update_parameters(fn):
     def last_layer_skipped(c):
         p, g, lr = c.args
         L = len(p) // 2
-        new = ref.update_parameters(p, g, lr)
+        new = REF["update_parameters"](p, g, lr)
         return {**new, f"W{L}": p[f"W{L}"], f"b{L}": p[f"b{L}"]}
 
     def plus(c):
         p, g, lr = c.args
         return {k: p[k] + lr * g["d" + k] for k in p}
 
+    def fixed(rate):
+        return lambda c: REF["update_parameters"](c.args[0], c.args[1], rate)
+
     mistakes = [Mistake("update every layer: for l in range(1, L + 1) (or range(L) with l + 1 in "
                         "the keys).", last_layer_skipped),
-                Mistake("step against the gradient: W = W - learning_rate * dW.", plus)]
-    run_check("update_parameters", fn, ref.update_parameters, cases, mistakes)
+                Mistake("step against the gradient: W = W - learning_rate * dW.", plus),
+                Mistake("use the learning_rate argument, not a fixed number (0.0075).", fixed(0.0075)),
+                Mistake("use the learning_rate argument, not a fixed number (0.1).", fixed(0.1))]
+    run_check("update_parameters", fn, REF["update_parameters"], cases, mistakes,
+              outputs="parameters", forbidden=forbidden("update_parameters"))
 
 
 def _training_cases(two_layer):
     cases = []
-    shapes = [([3, 4, 1], 12, 60), ([5, 3, 1], 9, 101)] if two_layer else \
-        [([3, 4, 3, 1], 12, 60), ([5, 3, 1], 9, 101), ([2, 5, 4, 2, 1], 20, 30)]
+    shapes = [([3, 4, 1], 12, 60), ([5, 3, 1], 9, 101), ([12, 8, 1], 10, 20)] if two_layer else \
+        [([3, 4, 3, 1], 12, 60), ([5, 3, 1], 9, 101), ([2, 5, 4, 2, 1], 20, 30),
+         ([12, 8, 4, 1], 10, 20)]
     for s, (dims, m, n) in enumerate(shapes, start=170):
         X, Y, _ = _network(np.random.default_rng(s), dims, m)
         cases.append(Case(f"layers_dims = {dims}, m = {m}, {n} iterations, learning_rate = 0.05",
-                          X, Y, dims, learning_rate=0.05, num_iterations=n))
+                          X, Y, dims, learning_rate=0.05, num_iterations=n, optional={"seed": 1}))
     return cases
 
 
-def _training_mistakes(reference):
-    def untrained(c):
-        return reference(*c.args, learning_rate=c.kwargs["learning_rate"], num_iterations=0)
-
-    def default_rate(c):
-        return reference(*c.args, num_iterations=c.kwargs["num_iterations"])
-
-    return [Mistake("the parameters never changed: assign update_parameters' result back to "
-                    "parameters inside the loop.", untrained),
-            Mistake("pass learning_rate on to update_parameters instead of a fixed number.",
-                    default_rate)]
+def _train_from(case, start, learning_rate=None):
+    X, Y = case.args[:2]
+    rate = case.kwargs["learning_rate"] if learning_rate is None else learning_rate
+    return REF["_train"](X, Y, start, rate, case.kwargs["num_iterations"], False, "relu", None)
 
 
+def _init_shapes(case):
+    return REF["initialize_parameters_deep"](list(case.args[2]))
+
+
+def _stale_weights(c):
+    """W1, b1, W2, b2 read once before the loop: every step uses the first gradients."""
+    X, Y = c.args[:2]
+    lr, n = c.kwargs["learning_rate"], c.kwargs["num_iterations"]
+    _, costs = _train_from(c.with_kwargs(num_iterations=1), c.start)
+    grads = REF["_model_backward"](*(lambda AL, caches: (AL, Y, caches))(
+        *REF["_model_forward"](X, c.start, len(c.start) // 2, "relu")), "relu", False)
+    p = {k: v - n * lr * grads["d" + k] for k, v in c.start.items()}
+    return p, costs * len(range(0, n, 100))
+
+
+def _training_mistakes():
+    return [Mistake("pass learning_rate on to update_parameters instead of a fixed number (0.0075).",
+                    lambda c: _train_from(c, c.start, 0.0075)),
+            Mistake("read W1, b1, W2, b2 from parameters inside the loop (after each update); read "
+                    "once before the loop, every step reuses the first gradients.", _stale_weights)]
+
+
+def _check_model(name, fn, two_layer):
+    scale = 0.01 if two_layer else "xavier"
+
+    def factor(case, key, shape):
+        return 1 / np.sqrt(shape[1]) if scale == "xavier" else scale
+
+    def train(case, start):
+        return _train_from(case, start)
+
+    def result_hint(diff, case, got):
+        if diff.keys[:1] == [0] and isinstance(got, tuple) and len(got) == 2 and \
+                isinstance(got[0], dict) and case.start is not None and \
+                all(np.array_equal(np.asarray(got[0].get(k)), v) for k, v in case.start.items()):
+            return ("the parameters never changed: assign update_parameters' result back to "
+                    "parameters inside the loop.")
+        return costs_hint(1)(diff, case, got)
+
+    run_check(name, fn, REF[name], _training_cases(two_layer), _training_mistakes(),
+              outputs=("parameters", "costs"), result_hint=result_hint,
+              expected_from=from_start(train, _init_shapes, factor, returns_costs=True),
+              forbidden=forbidden(name))
+
+
+@graded
 def check_two_layer_model(fn):
-    run_check("two_layer_model", fn, ref.two_layer_model, _training_cases(True),
-              _training_mistakes(ref.two_layer_model), result_hint=costs_hint(1))
+    _check_model("two_layer_model", fn, True)
 
 
+@graded
 def check_L_layer_model(fn):
-    run_check("L_layer_model", fn, ref.L_layer_model, _training_cases(False),
-              _training_mistakes(ref.L_layer_model), result_hint=costs_hint(1))
-
+    _check_model("L_layer_model", fn, False)

@@ -1,10 +1,27 @@
-"""Checks for notebook 03: the network with one hidden layer (``helpers.shallow``)."""
+"""Checks for notebook 03: the network with one hidden layer (``helpers.shallow``).
+
+Forward and backward cases include two output units (n_y = 2), where a formula that is
+only right for one unit (``W2.T * dZ2`` for ``np.dot(W2.T, dZ2)``) shows.
+"""
 
 import numpy as np
 
-from .. import activations
+from .. import activations, cost
 from .. import shallow as ref
-from .core import Case, Mistake, run_check
+from .core import Case, Mistake, graded, run_check
+from .logistic import cost_hint, cost_mistakes, _cost_model
+from .randomness import judge_init
+from .training import from_start
+
+REF = {k: getattr(ref, k) for k in ("layer_sizes", "initialize_parameters", "forward_propagation",
+                                   "compute_cost", "backward_propagation", "update_parameters",
+                                   "nn_model", "predict", "_forward", "_backward")}
+
+
+def forbidden(name, *extra):
+    """Every reference of this notebook's graded functions (the learner writes them all),
+    not the building blocks in helpers.activations."""
+    return list(REF.values()) + list(extra)
 
 
 def _params(rng, n_x, n_h, n_y=1, scale=1.0):
@@ -12,13 +29,14 @@ def _params(rng, n_x, n_h, n_y=1, scale=1.0):
             "W2": rng.standard_normal((n_y, n_h)) * scale, "b2": rng.standard_normal((n_y, 1))}
 
 
-def _problem(seed, n_x, n_h, m):
+def _problem(seed, n_x, n_h, m, n_y=1):
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n_x, m))
-    Y = (rng.random((1, m)) > 0.5).astype(np.int64)
-    return X, Y, _params(rng, n_x, n_h)
+    Y = (rng.random((n_y, m)) > 0.5).astype(np.int64)
+    return X, Y, _params(rng, n_x, n_h, n_y)
 
 
+@graded
 def check_layer_sizes(fn):
     rng = np.random.default_rng(31)
     cases = [Case("X (5, 3), Y (2, 3)", rng.standard_normal((5, 3)), rng.standard_normal((2, 3))),
@@ -28,110 +46,132 @@ def check_layer_sizes(fn):
                         "(not hard-coded numbers, and not shape[1], which is m).",
                         lambda c: (5, 4, 2)),
                 Mistake("shape[0] is the number of rows (features); shape[1] is m, the number of "
-                        "examples.", lambda c: (c.args[0].shape[1], 4, c.args[1].shape[1]))]
-    run_check("layer_sizes", fn, ref.layer_sizes, cases, mistakes)
+                        "examples.", lambda c: (c.args[0].shape[1], 4, c.args[1].shape[1])),
+                Mistake("n_h is a choice, 4 here: n_h = 4, not a size read from X.",
+                        lambda c: (c.args[0].shape[0], c.args[0].shape[1], c.args[1].shape[0]))]
+    run_check("layer_sizes", fn, REF["layer_sizes"], cases, mistakes, outputs=("n_x", "n_h", "n_y"),
+              forbidden=forbidden("layer_sizes"))
 
 
-def _init_hint(diff, case, got):
-    if diff.kind != "values" or not isinstance(got, dict) or "W1" not in got:
-        return None
-    W1 = np.asarray(got["W1"], dtype=float)
-    if not W1.any():
-        return ("the weights must be random, not zeros: with equal weights every hidden unit "
-                "computes the same thing and stays the same (notebook 03, section 6).")
-    spread = W1.std() if W1.size > 1 else abs(W1.item())
-    if spread > 0.2:
-        return "scale the random weights down: rng.standard_normal(shape) * 0.01."
-    return ("draw from the generator made from the seed, in order: rng = np.random.default_rng(seed), "
-            "then W1 = rng.standard_normal((n_h, n_x)) * 0.01, then W2 = rng.standard_normal((n_y, "
-            "n_h)) * 0.01. np.random.randn uses numpy's global generator and gives other numbers.")
+def _spread(case, key, shape):
+    return 0.01
 
 
+@graded
 def check_initialize_parameters(fn):
-    cases = [Case("n_x = 2, n_h = 4, n_y = 1, seed = 2", 2, 4, 1, seed=2),
-             Case("n_x = 3, n_h = 5, n_y = 2, seed = 7", 3, 5, 2, seed=7),
-             Case("n_x = 1, n_h = 1, n_y = 1, seed = 0", 1, 1, 1, seed=0)]
-
-    def w2_first(c):
-        n_x, n_h, n_y = c.args
-        rng = np.random.default_rng(c.kwargs["seed"])
-        W2 = rng.standard_normal((n_y, n_h)) * 0.01
-        W1 = rng.standard_normal((n_h, n_x)) * 0.01
-        return {"W1": W1, "b1": np.zeros((n_h, 1)), "W2": W2, "b2": np.zeros((n_y, 1))}
-
-    mistakes = [Mistake("draw W1 first, then W2, from the same generator.", w2_first)]
-    run_check("initialize_parameters", fn, ref.initialize_parameters, cases, mistakes,
-              result_hint=_init_hint)
+    cases = [Case("n_x = 2, n_h = 4, n_y = 1", 2, 4, 1, optional={"seed": 2}),
+             Case("n_x = 3, n_h = 5, n_y = 2", 3, 5, 2, optional={"seed": 7}),
+             Case("n_x = 1, n_h = 1, n_y = 1", 1, 1, 1, optional={"seed": 0}),
+             Case("n_x = 30, n_h = 20, n_y = 3 (enough weights to measure their spread)",
+                  30, 20, 3, optional={"seed": 5})]
+    run_check("initialize_parameters", fn, REF["initialize_parameters"], cases,
+              outputs="parameters", judge=judge_init(_spread),
+              forbidden=forbidden("initialize_parameters"))
 
 
 def _forward_cases():
     cases = []
-    for s, (n_x, n_h, m) in enumerate([(2, 4, 3), (3, 1, 8), (5, 6, 1), (4, 3, 10)], start=40):
-        X, _, p = _problem(s, n_x, n_h, m)
-        cases.append(Case(f"n_x = {n_x}, n_h = {n_h}, m = {m}", X, p))
+    for s, (n_x, n_h, m, n_y) in enumerate([(2, 4, 3, 1), (3, 1, 8, 1), (5, 6, 1, 1), (4, 3, 10, 1),
+                                            (3, 4, 5, 2)], start=40):
+        X, _, p = _problem(s, n_x, n_h, m, n_y)
+        cases.append(Case(f"n_x = {n_x}, n_h = {n_h}, n_y = {n_y}, m = {m}", X, p, general=n_y > 1))
     return cases
 
 
-def _forward_with(hidden, output):
+def _forward_with(hidden, output, z1_into_layer2=False):
     def model(c):
         X, p = c.args
         Z1 = p["W1"] @ X + p["b1"]
         A1 = hidden(Z1)
-        Z2 = p["W2"] @ A1 + p["b2"]
+        Z2 = p["W2"] @ (Z1 if z1_into_layer2 else A1) + p["b2"]
         A2 = output(Z2)
         return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
     return model
 
 
+@graded
 def check_forward_propagation(fn):
-    mistakes = [Mistake("the hidden layer uses tanh: A1 = np.tanh(Z1).",
-                        _forward_with(activations.sigmoid, activations.sigmoid)),
+    sig = activations.sigmoid
+    mistakes = [Mistake("the hidden layer uses tanh: A1 = np.tanh(Z1).", _forward_with(sig, sig)),
                 Mistake("the output layer uses the sigmoid, so A2 is a probability: "
                         "A2 = sigmoid(Z2).", _forward_with(np.tanh, np.tanh)),
                 Mistake("the hidden layer uses tanh, and the output the sigmoid: you swapped them.",
-                        _forward_with(activations.sigmoid, np.tanh))]
-    run_check("forward_propagation", fn, ref.forward_propagation, _forward_cases(), mistakes)
+                        _forward_with(sig, np.tanh)),
+                Mistake("layer 2 takes the hidden layer's output: Z2 = np.dot(W2, A1) + b2, not Z1.",
+                        _forward_with(np.tanh, sig, z1_into_layer2=True))]
+    run_check("forward_propagation", fn, REF["forward_propagation"], _forward_cases(), mistakes,
+              outputs=("A2", "cache"), forbidden=forbidden("forward_propagation"))
 
 
-def _cost_cases():
+def cost_cases():
+    """Cases for compute_cost (notebooks 03 and 04): the argument is A2 in 03, AL in 04."""
     rng = np.random.default_rng(50)
-    return [Case("A2 = [[0.5, 0.9, 0.2]], Y = [[1, 1, 0]]", np.array([[0.5, 0.9, 0.2]]),
-                 np.array([[1, 1, 0]])),
-            Case("random, m = 9", rng.uniform(0.05, 0.95, (1, 9)), (rng.random((1, 9)) > 0.5) * 1),
-            Case("one example", np.array([[0.3]]), np.array([[0]]))]
+    A = rng.uniform(0.05, 0.95, (1, 7))
+    return [Case("the course's example, m = 3", np.array([[0.5, 0.9, 0.2]]), np.array([[1, 1, 0]]),
+                 optional={"parameters": {}}),
+            Case("random, m = 7", A, (rng.random((1, 7)) > 0.5).astype(np.int64),
+                 optional={"parameters": {}}),
+            Case("confident predictions, m = 4", np.array([[0.999, 0.001, 0.98, 0.03]]),
+                 np.array([[1, 0, 1, 0]]), optional={"parameters": {}})]
 
 
-def _cost_mistakes():
-    def half(c):
-        A, Y = c.args
-        return float(-np.mean(Y * np.log(A)))
-    return [Mistake("the cost needs both terms: Y * log(A) + (1 - Y) * log(1 - A).", half)]
+def cost_check_mistakes():
+    return [_cost_model(m, lambda c: (c.args[0], c.args[1], c.args[1].shape[1]))
+            for m in cost_mistakes()]
 
 
+@graded
 def check_compute_cost(fn):
-    run_check("compute_cost", fn, ref.compute_cost, _cost_cases(), _cost_mistakes())
+    run_check("compute_cost", fn, REF["compute_cost"], cost_cases(), cost_check_mistakes(),
+              outputs="cost", result_hint=cost_hint("cost"),
+              forbidden=forbidden("compute_cost", cost.cross_entropy))
+
+
+def _backward_reference(parameters, cache, X, Y):
+    """The six equations for any number of output units (the public function checks n_y = 1)."""
+    return REF["_backward"](parameters, cache, X, Y, "tanh")
 
 
 def _backward_cases():
     cases = []
-    for s, (n_x, n_h, m) in enumerate([(2, 4, 3), (3, 2, 7), (1, 5, 1), (4, 3, 12)], start=60):
-        X, Y, p = _problem(s, n_x, n_h, m)
-        _, cache = ref.forward_propagation(X, p)
-        cases.append(Case(f"n_x = {n_x}, n_h = {n_h}, m = {m}", p, cache, X, Y))
+    for s, (n_x, n_h, m, n_y) in enumerate([(2, 4, 3, 1), (3, 2, 7, 1), (4, 5, 1, 1), (3, 4, 5, 2),
+                                            (2, 3, 3, 1)], start=60):
+        X, Y, p = _problem(s, n_x, n_h, m, n_y)
+        _, cache = REF["_forward"](X, p, "tanh")
+        cases.append(Case(f"n_x = {n_x}, n_h = {n_h}, n_y = {n_y}, m = {m}", p, cache, X, Y,
+                          general=n_y > 1))
     return cases
 
 
-def _backward_with(slope):
+def _backward_with(slope, weights="W2", db_float=False):
     def model(c):
         p, cache, X, Y = c.args
         m = X.shape[1]
         dZ2 = cache["A2"] - Y
-        dZ1 = (p["W2"].T @ dZ2) * slope(cache)
-        return {"dW1": dZ1 @ X.T / m, "db1": dZ1.sum(axis=1, keepdims=True) / m,
-                "dW2": dZ2 @ cache["A1"].T / m, "db2": dZ2.sum(axis=1, keepdims=True) / m}
+        dW2 = dZ2 @ cache["A1"].T / m
+        if weights == "matrix":
+            dZ1 = (p["W2"].T @ dZ2) @ slope(cache)
+        else:
+            dZ1 = ((dW2 if weights == "dW2" else p["W2"]).T @ dZ2) * slope(cache)
+        db = (lambda d: float(np.sum(d)) / m) if db_float else \
+            (lambda d: d.sum(axis=1, keepdims=True) / m)
+        return {"dW1": dZ1 @ X.T / m, "db1": db(dZ1), "dW2": dW2, "db2": db(dZ2)}
     return model
 
 
+def _tanh_slope(cache):
+    return 1 - cache["A1"] ** 2
+
+
+def _slope_as_product(ctx):
+    line = ctx.line.replace(" ", "")
+    if "np.dot" in line and "A1" in line and ("power" in line or "**2" in line or "1-" in line):
+        return ("tanh's slope multiplies elementwise: dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2)); "
+                "np.dot(..., 1 - A1**2) would be a matrix product.")
+    return None
+
+
+@graded
 def check_backward_propagation(fn):
     mistakes = [
         Mistake("tanh's slope comes from its output: g'(Z1) = 1 - A1**2, not 1 - Z1**2.",
@@ -141,17 +181,29 @@ def check_backward_propagation(fn):
                 _backward_with(lambda cache: 1.0)),
         Mistake("that slope is the sigmoid's; the hidden layer uses tanh: 1 - A1**2.",
                 _backward_with(lambda cache: cache["A1"] * (1 - cache["A1"]))),
+        Mistake("A1 is already tanh(Z1): the slope is 1 - A1**2, not 1 - np.tanh(A1)**2.",
+                _backward_with(lambda cache: 1 - np.tanh(cache["A1"]) ** 2)),
+        Mistake("dZ1 uses the weights W2 (parameters[\"W2\"]), not their gradient dW2: "
+                "np.dot(W2.T, dZ2) * (1 - A1**2).", _backward_with(_tanh_slope, weights="dW2")),
+        Mistake("tanh's slope multiplies elementwise: np.dot(W2.T, dZ2) * (1 - np.power(A1, 2)), "
+                "not a matrix product.", _backward_with(_tanh_slope, weights="matrix")),
+        Mistake("db1 and db2 have one value per unit: np.sum(dZ, axis=1, keepdims=True) / m, an "
+                "array of shape (n, 1), not one number.", _backward_with(_tanh_slope, db_float=True)),
     ]
-    run_check("backward_propagation", fn, ref.backward_propagation, _backward_cases(), mistakes)
+    run_check("backward_propagation", fn, _backward_reference, _backward_cases(), mistakes,
+              outputs="grads", exception_rules=[_slope_as_product],
+              forbidden=forbidden("backward_propagation"))
 
 
+@graded
 def check_update_parameters(fn):
     cases = []
-    for s, (n_x, n_h, lr) in enumerate([(2, 4, 1.2), (3, 2, 0.5), (5, 1, 0.01)], start=70):
+    for s, (n_x, n_h, n_y, lr) in enumerate([(2, 4, 1, 1.2), (3, 2, 2, 0.5), (5, 1, 1, 0.01)],
+                                            start=70):
         rng = np.random.default_rng(s)
-        p = _params(rng, n_x, n_h)
-        grads = {"d" + k: v for k, v in _params(rng, n_x, n_h).items()}
-        cases.append(Case(f"n_x = {n_x}, n_h = {n_h}, learning_rate = {lr}", p, grads,
+        p = _params(rng, n_x, n_h, n_y)
+        grads = {"d" + k: v for k, v in _params(rng, n_x, n_h, n_y).items()}
+        cases.append(Case(f"n_x = {n_x}, n_h = {n_h}, n_y = {n_y}, learning_rate = {lr}", p, grads,
                           learning_rate=lr))
 
     def plus(c):
@@ -159,28 +211,53 @@ def check_update_parameters(fn):
         return {k: p[k] + c.kwargs["learning_rate"] * g["d" + k] for k in p}
 
     def fixed_rate(c):
-        return ref.update_parameters(*c.args, learning_rate=1.2)
+        return REF["update_parameters"](*c.args, learning_rate=1.2)
+
+    def weights_only(c):
+        p, g = c.args
+        return {k: p[k] - c.kwargs["learning_rate"] * g["d" + k] if k.startswith("W") else p[k]
+                for k in p}
 
     mistakes = [Mistake("step against the gradient: W1 = W1 - learning_rate * dW1.", plus),
-                Mistake("use the learning_rate argument, not a fixed number.", fixed_rate)]
-    run_check("update_parameters", fn, ref.update_parameters, cases, mistakes)
+                Mistake("use the learning_rate argument, not a fixed number (1.2).", fixed_rate),
+                Mistake("update the biases too: b1 = b1 - learning_rate * db1, and b2.",
+                        weights_only)]
+    run_check("update_parameters", fn, REF["update_parameters"], cases, mistakes,
+              outputs="parameters", forbidden=forbidden("update_parameters"))
 
 
+def _train_from(case, start, learning_rate=1.2):
+    X, Y = case.args[:2]
+    p = {k: v.copy() for k, v in start.items()}
+    for _ in range(case.kwargs["num_iterations"]):
+        _, cache = REF["_forward"](X, p, "tanh")
+        grads = REF["_backward"](p, cache, X, Y, "tanh")
+        p = {k: p[k] - learning_rate * grads["d" + k] for k in p}
+    return p
+
+
+def _init_shapes(case):
+    X, Y, n_h = case.args
+    return REF["initialize_parameters"](X.shape[0], n_h, Y.shape[0])
+
+
+@graded
 def check_nn_model(fn):
     cases = []
-    for s, (n_x, n_h, m, n) in enumerate([(2, 4, 20, 50), (3, 2, 9, 101), (1, 3, 5, 10)], start=80):
+    for s, (n_x, n_h, m, n) in enumerate([(2, 4, 20, 50), (3, 2, 9, 101), (1, 3, 5, 10),
+                                          (12, 5, 10, 20)], start=80):
         X, Y, _ = _problem(s, n_x, n_h, m)
-        cases.append(Case(f"n_x = {n_x}, n_h = {n_h}, m = {m}, {n} iterations, seed = {s}",
-                          X, Y, n_h, num_iterations=n, seed=s))
-
-    def untrained(c):
-        return ref.nn_model(*c.args, num_iterations=0, seed=c.kwargs["seed"])
+        cases.append(Case(f"n_x = {n_x}, n_h = {n_h}, m = {m}, {n} iterations", X, Y, n_h,
+                          num_iterations=n, optional={"seed": s}))
 
     mistakes = [Mistake("the parameters never changed: inside the loop, assign the result of "
-                        "update_parameters back to parameters.", untrained)]
-    run_check("nn_model", fn, ref.nn_model, cases, mistakes)
+                        "update_parameters back to parameters.", lambda c: c.start)]
+    run_check("nn_model", fn, REF["nn_model"], cases, mistakes, outputs="parameters",
+              expected_from=from_start(_train_from, _init_shapes, _spread, returns_costs=False),
+              forbidden=forbidden("nn_model"))
 
 
+@graded
 def check_predict(fn):
     cases = []
     for s, (n_x, n_h, m) in enumerate([(2, 4, 6), (3, 2, 11)], start=90):
@@ -190,11 +267,12 @@ def check_predict(fn):
     cases.append(Case("an output of exactly 0.5", p0, np.ones((2, 3))))
 
     def probabilities(c):
-        return ref.forward_propagation(c.args[1], c.args[0])[0]
+        return REF["forward_propagation"](c.args[1], c.args[0])[0]
 
     def at_least_half(c):
         return (probabilities(c) >= 0.5).astype(float)
 
     mistakes = [Mistake("return labels, not probabilities: 1 where A2 > 0.5, else 0.", probabilities),
                 Mistake("an output of exactly 0.5 is labelled 0: use A2 > 0.5.", at_least_half)]
-    run_check("predict", fn, ref.predict, cases, mistakes)
+    run_check("predict", fn, REF["predict"], cases, mistakes, outputs="predictions",
+              forbidden=forbidden("predict"))
