@@ -76,9 +76,9 @@ def show(widget, text):
 
     A stored widget output keeps only its plain-text part outside JupyterLab, which
     would read ``VBox(children=(...))``. ``text`` replaces it: say in one sentence
-    what the widget does and that it runs in JupyterLab. Returns ``widget``.
+    what the widget does and that it runs in JupyterLab. Returns None, so that
+    ``show(...)`` as a cell's last line does not display the widget a second time.
     """
     bundle = widget._repr_mimebundle_()
     bundle["text/plain"] = text
     display(bundle, raw=True)
-    return widget
