@@ -59,30 +59,6 @@ def test_planar_figure_trains_and_reports_accuracy():
     assert "accuracy" in fig.axes[0].get_title()
 
 
-def test_planar_playground_controls_and_redraw(monkeypatch):
-    datasets = {"flower": data.load_planar_dataset(), **data.load_extra_datasets()}
-    calls = []
-    real = widgets.planar_figure
-
-    def spy(*args, **kwargs):
-        calls.append(args[2:])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(widgets.shallow, "planar_figure", spy)
-    box = widgets.planar_playground(datasets)
-    units, rate, iters = box.children[0].children
-    act, data_set = box.children[1].children
-    assert all(not c.continuous_update for c in (units, rate, iters))
-    assert (units.min, units.max) == widgets.PLANAR_LIMITS["n_h"]
-    assert iters.max == widgets.PLANAR_LIMITS["num_iterations"][1]
-    assert 10 ** rate.min >= 1e-3 * 0.8 and 10 ** rate.max <= 10.0 * 1.3  # log sliders store exponents
-    assert rate.value == pytest.approx(1.2)
-    assert set(data_set.options) == set(datasets)
-    units.value = 7
-    data_set.value = "noisy_moons"
-    assert len(calls) == 3 and calls[-1][0] == 7
-
-
 def test_redraw_shows_bad_settings_as_a_message(capsys):
     out = ipywidgets.Output()
 

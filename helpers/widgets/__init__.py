@@ -20,7 +20,7 @@ from .intro import (HOUSE_PRICES, HOUSE_SIZES, house_cost, house_figure, house_w
                     neuron_figure, neuron_outputs, neuron_widget)
 from .logistic import (BROADCAST_SHAPES, LOGISTIC_LIMITS, broadcast_widget, descent_1d_figure,  # noqa: F401
                        descent_1d_widget, logistic_figure, logistic_playground, parse_shape)
-from .shallow import PLANAR_LIMITS, planar_figure, planar_playground  # noqa: F401
+from .shallow import PLANAR_LIMITS, planar_figure, planar_playground, planar_snapshot  # noqa: F401
 
 __all__ = [name for name in dir() if not name.startswith("_")
-           and name not in ("common", "deep", "intro", "logistic", "shallow")]
+           and name not in ("common", "deep", "intro", "logistic", "shallow", "live", "planar_live")]

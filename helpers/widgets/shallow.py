@@ -1,60 +1,172 @@
-"""Widgets of notebook 03 (one hidden layer): the planar playground."""
+"""Widgets of notebook 03 (one hidden layer): the live planar playground.
+
+``planar_playground`` trains while you watch (Play / Pause / Step / Reset); the
+training and drawing live in ``planar_live``. ``planar_snapshot`` is the same
+picture after a fixed number of iterations, as a static image for the notebook
+(GitHub shows it where no kernel runs); ``planar_figure`` trains to the end and
+draws the boundary and the cost curve with the project's plots.
+"""
+
+import html
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-from threadpoolctl import threadpool_limits
+from IPython.display import Image
 
 from .. import logistic, plots, shallow
-from .common import LAYOUT, WIDE, _panel, log_slider
+from ..checks import passes
+from ..checks import shallow as shallow_checks
+from .common import LAYOUT, WIDE, log_slider
+from .live import Player, figure_png, pixels_jpeg, training_threads
+from .planar_live import REFERENCE_FUNCTIONS, PlanarRun, PlanarView, split_data
 
-PLANAR_LIMITS = {"n_h": (1, 50), "num_iterations": (0, 10000), "learning_rate": (1e-3, 10.0)}
+PLANAR_LIMITS = {"n_h": (1, 50), "num_iterations": (0, 10000), "learning_rate": (1e-3, 10.0),
+                 "noise": (0.0, 1.0), "test_share": (0.0, 0.8), "per_frame": (1, 200)}
+ACTIVATION_NAMES = ["tanh", "relu", "leaky_relu", "sigmoid"]
 
 
 def planar_figure(X, Y, n_h=4, learning_rate=1.2, num_iterations=5000, activation="tanh",
                   name="flower"):
     """Train the one-hidden-layer network on X (2, m), Y (1, m); draw its boundary and costs.
 
-    Returns ``(figure, accuracy in %)``. One BLAS thread: faster for a network this small.
+    Returns ``(figure, accuracy in %)``. With 0 iterations the network is its random
+    start, and the titles say so.
     """
-    with threadpool_limits(1):
+    with training_threads():
         params, costs = shallow.nn_model(X, Y, n_h, num_iterations=num_iterations,
                                          learning_rate=learning_rate, activation=activation,
                                          return_costs=True)
         accuracy = logistic.accuracy(shallow.predict(params, X, activation), Y)
     fig, (ax_b, ax_c) = plt.subplots(1, 2, figsize=(9.5, 3.8))
+    state = "untrained (0 iterations)" if num_iterations == 0 else f"accuracy {accuracy:.1f}%"
     plots.plot_decision_boundary(lambda G: shallow.predict(params, G, activation), X, Y, ax=ax_b,
-                                 title=f"{name}: {n_h} {activation} units, accuracy {accuracy:.1f}%")
+                                 title=f"{name}: {n_h} {activation} units, {state}")
     plots.plot_costs(costs, ax=ax_c, title=f"learning rate {learning_rate:g}, "
-                                           f"{num_iterations} iterations")
+                                           f"{num_iterations} iterations" if num_iterations else
+                                           "0 iterations: nothing trained, no cost to plot")
     fig.tight_layout()
     return fig, accuracy
 
 
-def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, num_iterations=5000,
-                      activation="tanh"):
-    """Sliders for hidden units, learning rate and iterations; dropdowns for activation and data.
+def learner_status(functions):
+    """``(ready, sentence)``: whether the learner's three functions pass their checks.
+
+    functions : {"forward_propagation": f, "backward_propagation": g, "update_parameters": h}
+    or None. The sentence names the first function still failing and its check's
+    first line.
+    """
+    if not functions:
+        return False, "pass your functions to the playground to train with them"
+    for name in REFERENCE_FUNCTIONS:
+        if name not in functions:
+            return False, f"{name} was not given to the playground"
+        ok, message = passes(getattr(shallow_checks, f"check_{name}"), functions[name])
+        if not ok:
+            first = message.strip().splitlines()[0] if message.strip() else "it failed"
+            return False, f"check_{name} still fails ({first[:160]}); fix it and run this cell again"
+    return True, "your three functions pass their checks"
+
+
+def planar_snapshot(X, Y, iterations=1500, n_h=4, learning_rate=1.2, activation="tanh",
+                    name="flower", noise=0.0, test_share=0.3):
+    """The playground's own picture after ``iterations`` (an IPython PNG Image) and its run."""
+    run = PlanarRun(*split_data(X, Y, noise, test_share), n_h=n_h, activation=activation,
+                    learning_rate=learning_rate)
+    run.advance(iterations)
+    view = PlanarView(X, n_h, name)
+    view.draw(run)
+    return Image(figure_png(view.fig)), run
+
+
+def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, activation="tanh",
+                      learner=None, per_frame=10):
+    """The live playground: Play trains a few iterations per frame and redraws.
 
     datasets : dict name -> (X (2, m), Y (1, m)), e.g. the flower plus load_extra_datasets()
-    Every change retrains (about 0.5 s at the defaults) and redraws the decision
-    boundary and the cost curve. Uses the reference ``helpers.shallow``.
+    learner  : the learner's {"forward_propagation", "backward_propagation",
+               "update_parameters"} (or None); once they pass their checks a toggle
+               trains with them, with the reference run as a faint overlay.
+    Learning rate and speed apply to the running network; hidden units, activation,
+    data, noise, test share and the toggle start again at iteration 0. Returns the VBox;
+    ``box.player``, ``box.state``, ``box.image`` and ``box.hint`` are there for tests.
     """
     lo, hi = PLANAR_LIMITS["n_h"]
     units = widgets.IntSlider(value=n_h, min=lo, max=hi, description="hidden units",
                               continuous_update=False, style=WIDE, layout=LAYOUT)
     rate = log_slider(learning_rate, *PLANAR_LIMITS["learning_rate"], "learning rate")
-    lo, hi = PLANAR_LIMITS["num_iterations"]
-    iters = widgets.IntSlider(value=num_iterations, min=lo, max=hi, step=500,
-                              description="iterations", continuous_update=False, style=WIDE,
-                              layout=LAYOUT)
-    act = widgets.Dropdown(options=["tanh", "relu", "leaky_relu", "sigmoid"], value=activation,
+    act = widgets.Dropdown(options=ACTIVATION_NAMES, value=activation,
                            description="hidden activation", style=WIDE)
     data = widgets.Dropdown(options=list(datasets), value=dataset, description="data set",
                             style=WIDE)
-    out = widgets.Output()
+    noise = widgets.FloatSlider(value=0.0, min=0.0, max=1.0, step=0.05, description="noise",
+                                continuous_update=False, style=WIDE, layout=LAYOUT)
+    share = widgets.FloatSlider(value=0.3, min=0.0, max=0.8, step=0.1, description="test share",
+                                readout_format=".0%", continuous_update=False, style=WIDE,
+                                layout=LAYOUT)
+    lo, hi = PLANAR_LIMITS["per_frame"]
+    speed = widgets.IntSlider(value=per_frame, min=lo, max=hi, description="iterations per frame",
+                              continuous_update=False, style=WIDE, layout=LAYOUT)
+    ready, why = learner_status(learner)
+    mine = widgets.ToggleButton(value=False, description="train with my functions",
+                                disabled=not ready, tooltip=why, icon="user",
+                                layout=widgets.Layout(width="220px"))
+    mine_note = widgets.HTML(f"<i>{html.escape(why)}</i>")
+    image = widgets.Image(format="jpeg", layout=widgets.Layout(width="880px"))
+    hint = widgets.HTML()
+    state = {}
 
-    def draw():
+    def build():
         X, Y = datasets[data.value]
-        fig, _ = planar_figure(X, Y, units.value, rate.value, iters.value, act.value, data.value)
-        return fig
+        split = split_data(X, Y, noise.value, share.value)
+        functions = learner if mine.value else None
+        activation = "tanh" if mine.value else act.value
+        state["run"] = PlanarRun(*split, n_h=units.value, activation=activation,
+                                 learning_rate=rate.value, functions=functions)
+        state["reference"] = (PlanarRun(*split, n_h=units.value, activation="tanh",
+                                        learning_rate=rate.value) if mine.value else None)
+        state["view"] = PlanarView(X, units.value, data.value)
 
-    return _panel([units, rate, iters, act, data], out, draw)
+    def advance(n):
+        stop = state["run"].advance(n)
+        if state["reference"] is not None:
+            state["reference"].advance(n)
+        return stop
+
+    def render():
+        run, ref = state["run"], state["reference"]
+        image.value = pixels_jpeg(state["view"].frame(run, ref))
+        text = run.hint()
+        if ref is not None and run.train_costs:
+            gap = max(abs(a - b) for a, b in zip(run.train_costs, ref.train_costs))
+            text = (f"your functions against the reference (dashed): largest cost difference so "
+                    f"far {gap:.1e}. " + text)
+        hint.value = html.escape(text)
+
+    player = Player(advance, render, build, lambda: state["run"].iteration, lambda: speed.value)
+
+    def on_rate(change):
+        state["run"].learning_rate = change["new"]
+        if state["reference"] is not None:
+            state["reference"].learning_rate = change["new"]
+        player.status.value = (f"learning rate {change['new']:.3g}: training continues from the "
+                               f"current weights (the step size changes, the network does not)")
+
+    def starts_again(what):
+        def handler(change):
+            if change["owner"] is mine:
+                act.disabled = change["new"]
+            player.restart(f"{what} changed: a new network starts at iteration 0 from fresh "
+                           f"random weights" + (", training with your functions (tanh)" if mine.value
+                                                else ""))
+        return handler
+
+    rate.observe(on_rate, names="value")
+    for control, what in ((units, "hidden units"), (act, "activation"), (data, "data set"),
+                          (noise, "noise"), (share, "test share"), (mine, "whose functions")):
+        control.observe(starts_again(what), names="value")
+    player.restart()
+    box = widgets.VBox([player.bar, widgets.HBox([units, rate, act]),
+                        widgets.HBox([data, noise, share]), widgets.HBox([speed, mine, mine_note]),
+                        player.status, hint, image])
+    box.player, box.state, box.image, box.hint = player, state, image, hint
+    return box
