@@ -136,22 +136,6 @@ def test_shape_table_widget_updates_and_reports_bad_text():
     assert table.value == ""  # the message goes to the output area instead
 
 
-def test_deep_playground_trains_with_progress():
-    rng = np.random.default_rng(1)
-    X = rng.standard_normal((6, 80))
-    Y = (X[:1] + X[1:2] > 0).astype(np.int64)
-    box = widgets.deep_playground(X, Y, X, Y)
-    layers, units, act = box.children[0].children
-    rate, iters = box.children[1].children
-    button, bar, status = box.children[2].children
-    iters.value = 300
-    button.click()  # runs the on_click handler, as a press in the browser does
-    assert bar.value == bar.max == 300 and not button.disabled
-    assert "train accuracy" in status.value
-    _, costs, train_acc, _ = widgets.train_deep(X, Y, X, Y, 2, 5, "relu", 0.3, 300)
-    assert len(costs) == 3 and train_acc > 90
-
-
 def test_prepare_digit_image_and_upload_figure(tmp_path):
     steps, image = data.prepare_digit_image(data.DATA_DIR / "sample_digit.png")
     assert image.shape == (28, 28) and image.dtype == np.uint8

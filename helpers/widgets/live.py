@@ -5,6 +5,7 @@
   redraws. The task runs on the kernel's own event loop and yields to it between
   frames, so button clicks and slider moves are handled while it plays.
 - ``training_threads()``: the one place that decides BLAS threads for widget training.
+- ``Blitter``, ``nice_limit``: redraw only what changed in a frame.
 - ``figure_png``, ``pixels_jpeg``: a figure (Agg, no pyplot) to bytes for an ``Image`` widget.
 - ``training_hint``: the sentence shown when training stalls or every ReLU is dead.
 """
@@ -20,6 +21,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 from threadpoolctl import threadpool_limits
+
+from ..checks import passes
 
 MAX_FPS = 25          # frames per second at most while playing (the browser keeps up)
 STALL_WINDOW = 300    # iterations over which a flat cost counts as stalled
@@ -50,6 +53,43 @@ def figure_png(fig):
     return out.getvalue()
 
 
+class Blitter:
+    """Redraw only a figure's changing artists over a cached picture of the rest.
+
+    ``frame(artists, full)`` returns the figure's RGB pixels (h, w, 3) uint8. With
+    ``full`` (axes limits or legends changed) or on the first call everything is
+    drawn and the background (all but ``artists``) is cached again.
+    """
+
+    def __init__(self, fig):
+        self.fig, self.background = fig, None
+
+    def frame(self, artists, full=False):
+        canvas = self.fig.canvas
+        artists = [a for a in artists if a is not None]
+        for artist in artists:
+            artist.set_animated(True)
+        if full or self.background is None:
+            canvas.draw()
+            self.background = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(self.background)
+        for artist in artists:
+            self.fig.draw_artist(artist)
+        return np.asarray(canvas.buffer_rgba())[..., :3]
+
+
+def nice_limit(value, steps=(1, 1.5, 2, 3, 5, 7), minimum=0.1):
+    """The smallest of ``steps`` times a power of ten that is >= ``value`` (axis limits
+    that change seldom, so the cached background stays valid)."""
+    value = max(value, minimum)
+    power = 10.0 ** np.floor(np.log10(value))
+    for s in tuple(steps) + (10,):
+        if s * power >= value * (1 - 1e-12):
+            return s * power
+    return 10 * power
+
+
 def pixels_jpeg(rgb, quality=90):
     """RGB pixels (h, w, 3) uint8 to JPEG bytes: about 1 ms and half a PNG's size per frame."""
     out = io.BytesIO()
@@ -57,17 +97,38 @@ def pixels_jpeg(rgb, quality=90):
     return out.getvalue()
 
 
+def learner_status(functions, names, checks, ready_note=""):
+    """``(ready, sentence)``: whether the learner's functions pass their checks.
+
+    functions : {name: the learner's function} or None; names : the names needed,
+    in the notebook's order; checks : the module holding ``check_<name>``. The
+    sentence names the first function still failing and its check's first line.
+    """
+    if not functions:
+        return False, "pass your functions to the playground to train with them"
+    for name in names:
+        if name not in functions:
+            return False, f"{name} was not given to the playground"
+        ok, message = passes(getattr(checks, f"check_{name}"), functions[name])
+        if not ok:
+            first = message.strip().splitlines()[0] if message.strip() else "it failed"
+            return False, f"check_{name} still fails ({first[:160]}); fix it and run this cell again"
+    return True, f"your {len(names)} functions pass their checks{ready_note}"
+
+
 def training_hint(costs, dead_fraction=None, accuracy=None, window=STALL_WINDOW):
     """A sentence saying why training is not progressing, or "" when it is.
 
     costs : train costs, one per iteration so far
-    dead_fraction : share of hidden ReLU units that output 0 on every training example
+    dead_fraction : the largest share, over the hidden layers, of ReLU units that output 0
+                    on every training example (1.0: a whole layer is dead)
     accuracy : train accuracy in %; a flat cost at 100 % is done, not stalled
     """
     if dead_fraction is not None and dead_fraction >= 1.0:
-        return ("Every hidden ReLU unit outputs 0 on every example (they are 'dead'): no "
-                "gradient flows back, so nothing can change. Try a smaller learning rate, "
-                "more units, or another activation (leaky_relu, tanh), then Reset.")
+        return ("Every ReLU unit of a hidden layer outputs 0 on every example (they are "
+                "'dead'): no gradient flows back through them, so nothing can change. Try a "
+                "smaller learning rate, more units, or another activation (leaky_relu, tanh), "
+                "then Reset.")
     if len(costs) <= window or (accuracy is not None and accuracy >= 99.5):
         return ""
     before, now = costs[-window - 1], costs[-1]

@@ -16,7 +16,7 @@ from ..activations import ACTIVATIONS
 from ..cost import cross_entropy
 from ..plots import CLASS_COLORS, decision_grid
 from ..validation import diverged
-from .live import new_figure, training_hint, training_threads
+from .live import Blitter, new_figure, nice_limit, training_hint, training_threads
 
 PROBABILITY_CMAP = LinearSegmentedColormap.from_list(   # light, so the points stay visible
     "class_probability", ["#8fbfe0", "#ffffff", "#f6c27a"])
@@ -145,7 +145,8 @@ class PlanarView:
                                          interpolation="bilinear")
         self.ax_b.grid(False)
         self.reference_contour = None
-        self.points, self.legend, self.limits, self.background = [], None, None, None
+        self.points, self.legend, self.limits = [], None, None
+        self.blitter = Blitter(fig)
         self._network_axes(n_h)
         self.train_line, = self.ax_c.plot([], [], color="k", lw=1.4, label="train")
         self.test_line, = self.ax_c.plot([], [], color=CLASS_COLORS[1], lw=1.4, label="test")
@@ -224,9 +225,6 @@ class PlanarView:
             image.set_data(A1[i].reshape(self.xx.shape))
             lo, hi = limits or (min(A1[i].min(), 0), max(A1[i].max(), 1e-9))
             image.set_clim(-max(abs(lo), abs(hi)) if limits is None and lo < 0 else lo, hi)
-        for artist in self.dynamic():
-            if artist is not None:
-                artist.set_animated(True)
         return self._draw_costs(run, reference)
 
     def _draw_points(self, run):
@@ -256,8 +254,8 @@ class PlanarView:
         if self.limits is not None and top <= self.limits[1]:
             top = self.limits[1]
         else:
-            top = _nice_limit(1.1 * top)
-        limits = (_nice_limit(max(n, len(ref), 1), steps=(1, 2, 5), minimum=100), top)
+            top = nice_limit(1.1 * top)
+        limits = (nice_limit(max(n, len(ref), 1), steps=(1, 2, 5), minimum=100), top)
         if n == 0:
             ax.set_title("iteration 0: not trained yet; press Play or Step", fontsize=10)
         else:
@@ -275,28 +273,6 @@ class PlanarView:
         return changed
 
     def frame(self, run, reference=None):
-        """Draw one frame and return the figure's RGB pixels (h, w, 3) uint8.
-
-        Only the dynamic artists are redrawn over a cached background, unless the
-        cost axes' limits changed (then everything is drawn once and cached again).
-        """
-        canvas = self.fig.canvas
-        if self.draw(run, reference) or self.background is None:
-            canvas.draw()
-            self.background = canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            canvas.restore_region(self.background)
-        for artist in self.dynamic():
-            if artist is not None:
-                self.fig.draw_artist(artist)
-        return np.asarray(canvas.buffer_rgba())[..., :3]
-
-
-def _nice_limit(value, steps=(1, 1.5, 2, 3, 5, 7), minimum=0.1):
-    """The smallest of 1, 1.5, 2, 3, 5, 7 times a power of ten that is >= ``value``."""
-    value = max(value, minimum)
-    power = 10.0 ** np.floor(np.log10(value))
-    for s in steps + (10,):
-        if s * power >= value * (1 - 1e-12):
-            return s * power
-    return 10 * power
+        """Draw one frame; returns the figure's RGB pixels (h, w, 3) uint8."""
+        full = self.draw(run, reference)
+        return self.blitter.frame(self.dynamic(), full)

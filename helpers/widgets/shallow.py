@@ -14,10 +14,9 @@ import matplotlib.pyplot as plt
 from IPython.display import Image
 
 from .. import logistic, plots, shallow
-from ..checks import passes
 from ..checks import shallow as shallow_checks
 from .common import LAYOUT, WIDE, log_slider
-from .live import Player, figure_png, pixels_jpeg, training_threads
+from .live import Player, figure_png, learner_status, pixels_jpeg, training_threads
 from .planar_live import REFERENCE_FUNCTIONS, PlanarRun, PlanarView, split_data
 
 PLANAR_LIMITS = {"n_h": (1, 50), "num_iterations": (0, 10000), "learning_rate": (1e-3, 10.0),
@@ -46,25 +45,6 @@ def planar_figure(X, Y, n_h=4, learning_rate=1.2, num_iterations=5000, activatio
                                            "0 iterations: nothing trained, no cost to plot")
     fig.tight_layout()
     return fig, accuracy
-
-
-def learner_status(functions):
-    """``(ready, sentence)``: whether the learner's three functions pass their checks.
-
-    functions : {"forward_propagation": f, "backward_propagation": g, "update_parameters": h}
-    or None. The sentence names the first function still failing and its check's
-    first line.
-    """
-    if not functions:
-        return False, "pass your functions to the playground to train with them"
-    for name in REFERENCE_FUNCTIONS:
-        if name not in functions:
-            return False, f"{name} was not given to the playground"
-        ok, message = passes(getattr(shallow_checks, f"check_{name}"), functions[name])
-        if not ok:
-            first = message.strip().splitlines()[0] if message.strip() else "it failed"
-            return False, f"check_{name} still fails ({first[:160]}); fix it and run this cell again"
-    return True, "your three functions pass their checks"
 
 
 def planar_snapshot(X, Y, iterations=1500, n_h=4, learning_rate=1.2, activation="tanh",
@@ -106,7 +86,7 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
     lo, hi = PLANAR_LIMITS["per_frame"]
     speed = widgets.IntSlider(value=per_frame, min=lo, max=hi, description="iterations per frame",
                               continuous_update=False, style=WIDE, layout=LAYOUT)
-    ready, why = learner_status(learner)
+    ready, why = learner_status(learner, REFERENCE_FUNCTIONS, shallow_checks, " (they use tanh)")
     mine = widgets.ToggleButton(value=False, description="train with my functions",
                                 disabled=not ready, tooltip=why, icon="user",
                                 layout=widgets.Layout(width="220px"))
