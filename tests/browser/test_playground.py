@@ -26,7 +26,8 @@ def frame_src(cell):
 
 
 def button(cell, name):
-    return cell.get_by_role("button", name=name, exact=True)
+    """The button reading exactly ``name`` ("Step" is not "Step ×10"), icon or not."""
+    return cell.locator("button", has_text=re.compile(rf"^\s*{re.escape(name)}\s*$")).first
 
 
 def watch_play(cell, seconds=4.0):
