@@ -8,7 +8,8 @@ alternating rounds, with the machine as it is ("quiet") and with one core kept b
 `python -c 'while True: pass'` child (ended after each round, and bounded by `timeout`):
 
 - frames/s of the real Play loop (the asyncio task the kernel runs; capped at live.MAX_FPS),
-- the time of one frame (train + draw + JPEG), i.e. the uncapped frame rate it allows,
+- the wall and CPU time of one frame (train + draw + JPEG); 1 / CPU time is the frame
+  rate a core of its own allows, the number least disturbed by other processes,
 - iterations/s of training alone (no drawing).
 
 It does not include the browser's share (sending and showing the JPEG); the browser test
@@ -65,16 +66,21 @@ def play_for(box, seconds):
 
 
 def frame_time(box, n=20):
-    """Median seconds of one frame (train the frame's iterations, draw, encode)."""
+    """Median wall and CPU seconds of one frame (train the frame's iterations, draw, encode).
+
+    The CPU time is what a frame costs this process whatever else runs on the machine:
+    1 / CPU time is the frame rate a core of its own would allow.
+    """
     player = box.player
     player.restart()
     per_frame = player._per_frame()
-    times = []
+    wall, cpu = [], []
     for _ in range(n):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         player.frame(per_frame)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def train_rate(make_run, seconds=1.0):
@@ -104,7 +110,7 @@ def main():
     args = parser.parse_args()
     plots.setup()
     boxes, runs = playgrounds()
-    results = {(name, load): {"fps": [], "its": [], "frame": [], "train": []}
+    results = {(name, load): {"fps": [], "its": [], "frame": [], "cpu": [], "train": []}
                for name in boxes for load in ("quiet", "busy core")}
     for _ in range(args.rounds):
         for load in ("quiet", "busy core"):
@@ -115,7 +121,9 @@ def main():
                     fps, its = play_for(box, args.seconds)
                     r["fps"].append(fps)
                     r["its"].append(its)
-                    r["frame"].append(1000 * frame_time(box))
+                    wall, cpu = frame_time(box)
+                    r["frame"].append(1000 * wall)
+                    r["cpu"].append(1000 * cpu)
                     r["train"].append(train_rate(runs[name]))
             finally:
                 if spinner is not None:
@@ -124,13 +132,13 @@ def main():
     print(f"Live playgrounds, {args.rounds} alternating rounds of {args.seconds:g} s of Play "
           f"(cap {live.MAX_FPS} frames/s); {os.cpu_count()} cores; load average at the end "
           f"{os.getloadavg()[0]:.2f}\n")
-    print("| playground | load | Play loop frames/s | Play iterations/s | one frame (ms) | "
-          "uncapped frames/s | training alone, iterations/s |")
-    print("|---|---|---|---|---|---|---|")
+    print("| playground | load | Play loop frames/s | Play iterations/s | one frame, wall ms | "
+          "one frame, CPU ms | frames/s a free core allows | training alone, iterations/s |")
+    print("|---|---|---|---|---|---|---|---|")
     for (name, load), r in results.items():
         print(f"| {name} | {load} | {spread(r['fps'])} | {spread(r['its'], '{:.0f}')} | "
-              f"{spread(r['frame'])} | {1000 / statistics.median(r['frame']):.1f} | "
-              f"{spread(r['train'], '{:,.0f}')} |")
+              f"{spread(r['frame'])} | {spread(r['cpu'])} | "
+              f"{1000 / statistics.median(r['cpu']):.0f} | {spread(r['train'], '{:,.0f}')} |")
 
 
 if __name__ == "__main__":

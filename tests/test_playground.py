@@ -80,6 +80,7 @@ def test_step_reset_and_counter(fresh):
     p.reset_button.click()
     assert state["run"].iteration == 0 and state["run"].train_costs == []
     assert "iteration 0<" in p.counter.value
+    assert "iteration 0: press Play" in state["view"].ax_c.get_title()  # an empty plot says why
 
 
 def test_play_redraws_many_frames_and_pause_stops(fresh):

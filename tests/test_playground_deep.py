@@ -26,7 +26,8 @@ def box():
 
 def controls(box):
     layers, units, act = box.children[1].children
-    rate, speed, mine, note = box.children[2].children
+    rate, speed = box.children[2].children
+    mine, note = box.children[3].children
     return dict(layers=layers, units=units, act=act, rate=rate, speed=speed, mine=mine, note=note)
 
 

@@ -6,7 +6,6 @@ draws a frame, ``deep_playground`` wires them to the controls and the ``Player``
 Notebook 04, section 9.
 """
 
-import html
 
 import ipywidgets as widgets
 import numpy as np
@@ -18,8 +17,8 @@ from ..checks import deep as deep_checks
 from ..cost import cross_entropy
 from ..validation import diverged
 from .common import LAYOUT, WIDE, log_slider
-from .live import (Blitter, Player, figure_png, learner_status, new_figure, nice_limit,
-                   pixels_jpeg, training_hint, training_threads)
+from .live import (Blitter, figure_png, learner_toggle, new_figure, nice_limit, training_hint,
+                   training_threads, wire)
 
 DEEP_LIMITS = {"hidden_layers": (1, 4), "units": (1, 50), "learning_rate": (1e-4, 3.0),
                "num_iterations": (100, 2000), "per_frame": (1, 50)}
@@ -166,7 +165,7 @@ class DeepView:
                               f"train {run.accuracy():.1f}%, test {run.accuracy(test=True):.1f}%",
                               fontsize=10)
         else:
-            self.ax.set_title("iteration 0: not trained yet; press Play or Step", fontsize=10)
+            self.ax.set_title("iteration 0: not trained yet: press Play or Step", fontsize=10)
         W1, step = run.params["W1"], self.side + 2
         for i in range(self.shown):
             w = W1[i].reshape(self.side, self.side)
@@ -206,61 +205,22 @@ def deep_playground(X_train, Y_train, X_test, Y_test, learner=None, per_frame=5)
     lo, hi = DEEP_LIMITS["per_frame"]
     speed = widgets.IntSlider(value=per_frame, min=lo, max=hi, description="iterations per frame",
                               continuous_update=False, style=WIDE, layout=LAYOUT)
-    ready, why = learner_status(learner, LEARNER_FUNCTIONS, deep_checks, " (they use ReLU)")
-    mine = widgets.ToggleButton(value=False, description="train with my functions", icon="user",
-                                disabled=not ready, tooltip=why, layout=widgets.Layout(width="220px"))
-    note = widgets.HTML(f"<i>{html.escape(why)}</i>")
-    image, hint, state = widgets.Image(format="jpeg", layout=widgets.Layout(width="800px")), \
-        widgets.HTML(), {}
+    mine, note = learner_toggle(learner, LEARNER_FUNCTIONS, deep_checks, " (they use ReLU)")
+    image = widgets.Image(format="jpeg", layout=widgets.Layout(width="800px"))
 
     def build():
-        state["run"] = DeepRun(X_train, Y_train, X_test, Y_test, layers.value, units.value,
-                               "relu" if mine.value else act.value, rate.value,
-                               functions=learner if mine.value else None)
-        state["reference"] = (DeepRun(X_train, Y_train, X_test, Y_test, layers.value, units.value,
-                                      "relu", rate.value) if mine.value else None)
-        state["view"] = DeepView(units.value)
+        run = DeepRun(X_train, Y_train, X_test, Y_test, layers.value, units.value,
+                      "relu" if mine.value else act.value, rate.value,
+                      functions=learner if mine.value else None)
+        reference = (DeepRun(X_train, Y_train, X_test, Y_test, layers.value, units.value, "relu",
+                             rate.value) if mine.value else None)
+        return run, reference, DeepView(units.value)
 
-    def advance(n):
-        stop = state["run"].advance(n)
-        if state["reference"] is not None:
-            state["reference"].advance(n)
-        return stop
-
-    def render():
-        run, ref = state["run"], state["reference"]
-        image.value = pixels_jpeg(state["view"].frame(run, ref))
-        text = run.hint()
-        if ref is not None and run.train_costs:
-            gap = max(abs(a - b) for a, b in zip(run.train_costs, ref.train_costs))
-            text = (f"your functions against the reference (dashed): largest cost difference so "
-                    f"far {gap:.1e}. " + text)
-        hint.value = html.escape(text)
-
-    player = Player(advance, render, build,
-                    lambda: state["run"].iteration, lambda: speed.value)
-
-    def on_rate(change):
-        for run in (state["run"], state["reference"]):
-            if run is not None:
-                run.learning_rate = change["new"]
-        player.status.value = (f"α = {change['new']:.3g}: training continues from the current "
-                               f"weights")
-
-    def starts_again(what):
-        def handler(change):
-            if change["owner"] is mine:
-                act.disabled = change["new"]
-            player.restart(f"{what} changed: a new network starts at iteration 0 from fresh "
-                           f"random weights")
-        return handler
-
-    rate.observe(on_rate, names="value")
-    for control, what in ((layers, "hidden layers"), (units, "units per layer"),
-                          (act, "activation"), (mine, "whose functions")):
-        control.observe(starts_again(what), names="value")
-    player.restart()
+    player, state, hint = wire(build, image, rate, speed, mine, act,
+                               [(layers, "hidden layers"), (units, "units per layer"),
+                                (act, "activation")], rate_name="α =")
     box = widgets.VBox([player.bar, widgets.HBox([layers, units, act]),
-                        widgets.HBox([rate, speed, mine, note]), player.status, hint, image])
+                        widgets.HBox([rate, speed]), widgets.HBox([mine, note]), player.status,
+                        hint, image])
     box.player, box.state, box.image, box.hint = player, state, image, hint
     return box

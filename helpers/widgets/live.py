@@ -8,6 +8,7 @@
 - ``Blitter``, ``nice_limit``: redraw only what changed in a frame.
 - ``figure_png``, ``pixels_jpeg``: a figure (Agg, no pyplot) to bytes for an ``Image`` widget.
 - ``training_hint``: the sentence shown when training stalls or every ReLU is dead.
+- ``learner_status``, ``wire``: the learner's toggle, and the controls wired to a Player.
 """
 
 import asyncio
@@ -114,6 +115,18 @@ def learner_status(functions, names, checks, ready_note=""):
             first = message.strip().splitlines()[0] if message.strip() else "it failed"
             return False, f"check_{name} still fails ({first[:160]}); fix it and run this cell again"
     return True, f"your {len(names)} functions pass their checks{ready_note}"
+
+
+def learner_toggle(functions, names, checks, ready_note=""):
+    """The "train with my functions" toggle and the sentence beside it: ``(toggle, note)``.
+
+    The toggle is disabled, saying why, until every function passes its check.
+    """
+    ready, why = learner_status(functions, names, checks, ready_note)
+    toggle = widgets.ToggleButton(value=False, description="train with my functions", icon="user",
+                                  disabled=not ready, tooltip=why,
+                                  layout=widgets.Layout(width="240px"))
+    return toggle, widgets.HTML(f"<i>{html.escape(why)}</i>")
 
 
 def training_hint(costs, dead_fraction=None, accuracy=None, window=STALL_WINDOW):
@@ -235,3 +248,60 @@ class Player:
                 await asyncio.sleep(max(1.0 / MAX_FPS - (time.perf_counter() - start), 0.002))
         finally:
             self.pause()
+
+
+def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"):
+    """Connect a live playground's controls to a new ``Player``; returns (player, state, hint).
+
+    build() -> (run, reference, view): a fresh start from the controls' values;
+              ``reference`` is the reference run trained beside the learner's (or None)
+    image   : the Image widget that shows each frame; hint : an HTML for ``run.hint()``
+    rate    : the learning-rate slider (applies to the running network); speed : the
+              iterations-per-frame slider; resets : [(control, name)] that start again
+    mine    : the "train with my functions" toggle; act : the activation dropdown it locks
+    ``state`` holds "run", "reference" and "view".
+    """
+    state, hint = {}, widgets.HTML()
+
+    def start():
+        state["run"], state["reference"], state["view"] = build()
+
+    def runs():
+        return [r for r in (state["run"], state["reference"]) if r is not None]
+
+    def advance(n):
+        stops = [r.advance(n) for r in runs()]
+        return stops[0]
+
+    def render():
+        run, ref = state["run"], state["reference"]
+        image.value = pixels_jpeg(state["view"].frame(run, ref))
+        text = run.hint()
+        if ref is not None and run.train_costs:
+            gap = max(abs(a - b) for a, b in zip(run.train_costs, ref.train_costs))
+            text = (f"your functions against the reference (dashed): largest cost difference so "
+                    f"far {gap:.1e}. " + text)
+        hint.value = html.escape(text)
+
+    player = Player(advance, render, start, lambda: state["run"].iteration, lambda: speed.value)
+
+    def on_rate(change):
+        for run in runs():
+            run.learning_rate = change["new"]
+        player.status.value = (f"{rate_name} {change['new']:.3g}: training continues from the "
+                               f"current weights (the step size changes, the network does not)")
+
+    def starts_again(what):
+        def handler(change):
+            if change["owner"] is mine:
+                act.disabled = change["new"]
+            player.restart(f"{what} changed: a new network starts at iteration 0 from fresh "
+                           f"random weights" + (", training with your functions" if mine.value
+                                                else ""))
+        return handler
+
+    rate.observe(on_rate, names="value")
+    for control, what in list(resets) + [(mine, "whose functions")]:
+        control.observe(starts_again(what), names="value")
+    player.restart()
+    return player, state, hint

@@ -257,7 +257,7 @@ class PlanarView:
             top = nice_limit(1.1 * top)
         limits = (nice_limit(max(n, len(ref), 1), steps=(1, 2, 5), minimum=100), top)
         if n == 0:
-            ax.set_title("iteration 0: not trained yet; press Play or Step", fontsize=10)
+            ax.set_title("iteration 0: press Play or Step", fontsize=10)
         else:
             test = run.test_costs[-1]
             ax.set_title(f"iteration {run.iteration:,}: train cost {run.train_costs[-1]:.3f}"

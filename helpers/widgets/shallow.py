@@ -7,8 +7,6 @@ picture after a fixed number of iterations, as a static image for the notebook
 draws the boundary and the cost curve with the project's plots.
 """
 
-import html
-
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython.display import Image
@@ -16,7 +14,7 @@ from IPython.display import Image
 from .. import logistic, plots, shallow
 from ..checks import shallow as shallow_checks
 from .common import LAYOUT, WIDE, log_slider
-from .live import Player, figure_png, learner_status, pixels_jpeg, training_threads
+from .live import figure_png, learner_toggle, training_threads, wire
 from .planar_live import REFERENCE_FUNCTIONS, PlanarRun, PlanarView, split_data
 
 PLANAR_LIMITS = {"n_h": (1, 50), "num_iterations": (0, 10000), "learning_rate": (1e-3, 10.0),
@@ -86,65 +84,21 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
     lo, hi = PLANAR_LIMITS["per_frame"]
     speed = widgets.IntSlider(value=per_frame, min=lo, max=hi, description="iterations per frame",
                               continuous_update=False, style=WIDE, layout=LAYOUT)
-    ready, why = learner_status(learner, REFERENCE_FUNCTIONS, shallow_checks, " (they use tanh)")
-    mine = widgets.ToggleButton(value=False, description="train with my functions",
-                                disabled=not ready, tooltip=why, icon="user",
-                                layout=widgets.Layout(width="220px"))
-    mine_note = widgets.HTML(f"<i>{html.escape(why)}</i>")
+    mine, mine_note = learner_toggle(learner, REFERENCE_FUNCTIONS, shallow_checks, " (they use tanh)")
     image = widgets.Image(format="jpeg", layout=widgets.Layout(width="880px"))
-    hint = widgets.HTML()
-    state = {}
 
     def build():
         X, Y = datasets[data.value]
         split = split_data(X, Y, noise.value, share.value)
-        functions = learner if mine.value else None
-        activation = "tanh" if mine.value else act.value
-        state["run"] = PlanarRun(*split, n_h=units.value, activation=activation,
-                                 learning_rate=rate.value, functions=functions)
-        state["reference"] = (PlanarRun(*split, n_h=units.value, activation="tanh",
-                                        learning_rate=rate.value) if mine.value else None)
-        state["view"] = PlanarView(X, units.value, data.value)
+        run = PlanarRun(*split, n_h=units.value, activation="tanh" if mine.value else act.value,
+                        learning_rate=rate.value, functions=learner if mine.value else None)
+        reference = (PlanarRun(*split, n_h=units.value, activation="tanh",
+                               learning_rate=rate.value) if mine.value else None)
+        return run, reference, PlanarView(X, units.value, data.value)
 
-    def advance(n):
-        stop = state["run"].advance(n)
-        if state["reference"] is not None:
-            state["reference"].advance(n)
-        return stop
-
-    def render():
-        run, ref = state["run"], state["reference"]
-        image.value = pixels_jpeg(state["view"].frame(run, ref))
-        text = run.hint()
-        if ref is not None and run.train_costs:
-            gap = max(abs(a - b) for a, b in zip(run.train_costs, ref.train_costs))
-            text = (f"your functions against the reference (dashed): largest cost difference so "
-                    f"far {gap:.1e}. " + text)
-        hint.value = html.escape(text)
-
-    player = Player(advance, render, build, lambda: state["run"].iteration, lambda: speed.value)
-
-    def on_rate(change):
-        state["run"].learning_rate = change["new"]
-        if state["reference"] is not None:
-            state["reference"].learning_rate = change["new"]
-        player.status.value = (f"learning rate {change['new']:.3g}: training continues from the "
-                               f"current weights (the step size changes, the network does not)")
-
-    def starts_again(what):
-        def handler(change):
-            if change["owner"] is mine:
-                act.disabled = change["new"]
-            player.restart(f"{what} changed: a new network starts at iteration 0 from fresh "
-                           f"random weights" + (", training with your functions (tanh)" if mine.value
-                                                else ""))
-        return handler
-
-    rate.observe(on_rate, names="value")
-    for control, what in ((units, "hidden units"), (act, "activation"), (data, "data set"),
-                          (noise, "noise"), (share, "test share"), (mine, "whose functions")):
-        control.observe(starts_again(what), names="value")
-    player.restart()
+    player, state, hint = wire(build, image, rate, speed, mine, act,
+                               [(units, "hidden units"), (act, "activation"), (data, "data set"),
+                                (noise, "noise"), (share, "test share")])
     box = widgets.VBox([player.bar, widgets.HBox([units, rate, act]),
                         widgets.HBox([data, noise, share]), widgets.HBox([speed, mine, mine_note]),
                         player.status, hint, image])
