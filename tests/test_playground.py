@@ -237,3 +237,34 @@ def test_view_redraws_the_background_only_when_the_cost_axes_change():
     assert view.draw(run) is False  # same axes: blitting is enough
     run.advance(200)
     assert view.draw(run) is True and view.ax_c.get_xlim()[1] >= 210
+
+
+def test_hidden_maps_show_zero_as_white_for_every_activation(fresh):
+    c = controls(fresh)
+    for activation in ws.ACTIVATION_NAMES:
+        c["act"].value = activation
+        fresh.player.step10_button.click()
+        for image in fresh.state["view"].maps:
+            lo, hi = image.get_clim()
+            assert lo == -hi > -np.inf and hi > 0
+
+
+def test_player_stops_and_says_why_when_training_diverges():
+    runs = {"n": 0}
+
+    def advance(n):
+        runs["n"] += n
+        return "training diverged at iteration 3" if runs["n"] >= 30 else ""
+
+    player = live.Player(advance, lambda: None, lambda: runs.update(n=0), lambda: runs["n"],
+                         lambda: 10)
+
+    async def play():
+        player.play()
+        for _ in range(100):
+            await asyncio.sleep(0.01)
+            if not player.playing:
+                break
+
+    asyncio.run(play())
+    assert not player.playing and runs["n"] == 30 and "diverged" in player.status.value

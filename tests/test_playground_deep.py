@@ -161,3 +161,21 @@ def test_drawing_pad_predicts_what_was_drawn():
     pad.pen_down(10, 10)  # a single dot: ink, but is it a digit? the pad still answers
     pad.pen_up(10, 10)
     assert "P(odd)" in pad.answer.value or "ink" in pad.answer.value
+
+
+@pytest.mark.parametrize("end", ["min", "max"])
+def test_learning_rate_and_speed_ends(box, end):
+    c, p = controls(box), box.player
+    c["layers"].value, c["units"].value, c["act"].value = 3, 10, "relu"
+    c["rate"].value = 10 ** getattr(c["rate"], end)
+    c["speed"].value = getattr(c["speed"], end)
+    p.restart()
+    for _ in range(31):
+        p.step10_button.click()
+    run = box.state["run"]
+    assert "Stopped" not in p.status.value and box.image.value[:2] == b"\xff\xd8"
+    if end == "min":  # alpha = 1e-4: the hint says the cost has barely moved
+        assert run.iteration == 310 and "barely moved" in box.hint.value
+    else:  # alpha = 3 trains, stalls with a hint, or diverges with a message
+        assert run.iteration == 310 or "diverged" in p.status.value
+    c["rate"].value = 0.3

@@ -120,10 +120,6 @@ class PlanarRun:
         return training_hint(self.train_costs, dead, self.accuracy())
 
 
-def _unit_limits(activation):
-    return {"tanh": (-1, 1), "sigmoid": (0, 1)}.get(activation)
-
-
 class PlanarView:
     """One figure, redrawn in place every frame: boundary, network, costs, hidden-unit maps.
 
@@ -220,11 +216,11 @@ class PlanarView:
         self.weights.set_linewidths(0.3 + 4.5 * np.abs(w) / scale)
         self.weights.set_colors([WEIGHT_COLORS[int(v > 0)] for v in w])
         A1 = run.hidden(self.grid)
-        limits = _unit_limits(run.activation)
+        bounded = run.activation in ("tanh", "sigmoid")  # outputs within [-1, 1]
         for i, image in enumerate(self.maps):
             image.set_data(A1[i].reshape(self.xx.shape))
-            lo, hi = limits or (min(A1[i].min(), 0), max(A1[i].max(), 1e-9))
-            image.set_clim(-max(abs(lo), abs(hi)) if limits is None and lo < 0 else lo, hi)
+            top = 1.0 if bounded else max(np.abs(A1[i]).max(), 1e-9)
+            image.set_clim(-top, top)  # 0 is white, whatever the activation
         return self._draw_costs(run, reference)
 
     def _draw_points(self, run):
