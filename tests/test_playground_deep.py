@@ -179,3 +179,17 @@ def test_learning_rate_and_speed_ends(box, end):
     else:  # alpha = 3 trains, stalls with a hint, or diverges with a message
         assert run.iteration == 310 or "diverged" in p.status.value
     c["rate"].value = 0.3
+
+
+def test_train_button_fast_forwards_with_a_progress_bar(box):
+    p = box.player
+    p.restart()
+    frames = p.frames
+    p.fast_button.click()
+    assert box.state["run"].iteration == deep_live.FAST_FORWARD
+    assert p.progress.value == p.progress.max == deep_live.FAST_FORWARD
+    assert p.frames == frames + 1  # drawn once, at the end
+    assert "train accuracy" in p.status.value and "test accuracy" in p.status.value
+    frame = box.children[-1]  # the picture sits in an output area, as the browser tests expect
+    assert frame.outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"] \
+        == box.image.model_id

@@ -18,12 +18,13 @@ from ..cost import cross_entropy
 from ..validation import diverged
 from .common import LAYOUT, WIDE, log_slider
 from .live import (Blitter, figure_png, learner_toggle, new_figure, nice_limit, training_hint,
-                   training_threads, wire)
+                   frame_area, training_threads, wire)
 
 DEEP_LIMITS = {"hidden_layers": (1, 4), "units": (1, 50), "learning_rate": (1e-4, 3.0),
                "num_iterations": (100, 2000), "per_frame": (1, 50)}
 WEIGHT_MAPS = 8        # first-layer units shown as 28 x 28 weight images
 TEST_EVERY = 10        # the test cost is measured every this many iterations
+FAST_FORWARD = 600     # the Train button's iterations (the notebook's own training length)
 LEARNER_FUNCTIONS = ("L_model_forward", "L_model_backward", "update_parameters")
 
 
@@ -218,9 +219,13 @@ def deep_playground(X_train, Y_train, X_test, Y_test, learner=None, per_frame=5)
 
     player, state, hint = wire(build, image, rate, speed, mine, act,
                                [(layers, "hidden layers"), (units, "units per layer"),
-                                (act, "activation")], rate_name="α =")
+                                (act, "activation")], rate_name="α =",
+                               fast_forward=FAST_FORWARD, summary=lambda run: (
+                                   f"after {run.iteration:,} iterations: train accuracy "
+                                   f"<b>{run.accuracy():.1f}%</b>, test accuracy "
+                                   f"<b>{run.accuracy(test=True):.1f}%</b>"))
     box = widgets.VBox([player.bar, widgets.HBox([layers, units, act]),
                         widgets.HBox([rate, speed]), widgets.HBox([mine, note]), player.status,
-                        hint, image])
+                        hint, frame_area(image)])
     box.player, box.state, box.image, box.hint = player, state, image, hint
     return box

@@ -91,6 +91,18 @@ def nice_limit(value, steps=(1, 1.5, 2, 3, 5, 7), minimum=0.1):
     return 10 * power
 
 
+def frame_area(image):
+    """An Output holding the frames' Image widget: where every playground shows its picture
+    (the browser tests find a widget's plot as an ``img`` inside an output area)."""
+    out = widgets.Output()
+    out.outputs = ({"output_type": "display_data", "metadata": {},
+                    "data": {"text/plain": "the playground's picture",
+                             "application/vnd.jupyter.widget-view+json": {
+                                 "version_major": 2, "version_minor": 0,
+                                 "model_id": image.model_id}}},)
+    return out
+
+
 def pixels_jpeg(rgb, quality=90):
     """RGB pixels (h, w, 3) uint8 to JPEG bytes: about 1 ms and half a PNG's size per frame."""
     out = io.BytesIO()
@@ -118,12 +130,12 @@ def learner_status(functions, names, checks, ready_note=""):
 
 
 def learner_toggle(functions, names, checks, ready_note=""):
-    """The "train with my functions" toggle and the sentence beside it: ``(toggle, note)``.
+    """The "use my functions" toggle and the sentence beside it: ``(toggle, note)``.
 
     The toggle is disabled, saying why, until every function passes its check.
     """
     ready, why = learner_status(functions, names, checks, ready_note)
-    toggle = widgets.ToggleButton(value=False, description="train with my functions", icon="user",
+    toggle = widgets.ToggleButton(value=False, description="use my functions", icon="user",
                                   disabled=not ready, tooltip=why,
                                   layout=widgets.Layout(width="240px"))
     return toggle, widgets.HTML(f"<i>{html.escape(why)}</i>")
@@ -167,10 +179,14 @@ class Player:
     reset()           : back to iteration 0
     iteration()       : the current iteration (for the counter)
     per_frame()       : iterations to train per frame while playing
+    fast_forward      : if given, a "Train N" button and progress bar: N iterations at once
+    summary()         : the HTML sentence shown after them (train and test accuracy)
     """
 
-    def __init__(self, advance, render, reset, iteration, per_frame):
+    def __init__(self, advance, render, reset, iteration, per_frame, fast_forward=None,
+                 summary=None):
         self._advance, self._render, self._reset = advance, render, reset
+        self._summary = summary
         self._iteration, self._per_frame = iteration, per_frame
         self.play_button = widgets.Button(description="Play", icon="play", button_style="success",
                                           layout=widgets.Layout(width="90px"))
@@ -189,8 +205,19 @@ class Player:
         self.step_button.on_click(lambda _: self.step(1))
         self.step10_button.on_click(lambda _: self.step(10))
         self.reset_button.on_click(lambda _: self.restart())
-        self.bar = widgets.HBox([self.play_button, self.step_button, self.step10_button,
-                                 self.reset_button, self.counter])
+        shown = [self.play_button, self.step_button, self.step10_button, self.reset_button]
+        self.fast_forward = fast_forward
+        if fast_forward:
+            self.fast_button = widgets.Button(description=f"Train {fast_forward}",
+                                              tooltip=f"{fast_forward} iterations at once, "
+                                                      f"drawn at the end", icon="forward",
+                                              layout=widgets.Layout(width="110px"))
+            self.progress = widgets.IntProgress(value=0, min=0, max=fast_forward,
+                                                description="training",
+                                                layout=widgets.Layout(width="230px"))
+            self.fast_button.on_click(lambda _: self.train_at_once())
+            shown += [self.fast_button, self.progress]
+        self.bar = widgets.HBox(shown + [self.counter])
 
     def show_counter(self):
         self.counter.value = f"<b>iteration {self._iteration():,}</b>"
@@ -213,6 +240,25 @@ class Player:
         """What the Step buttons do: pause, then exactly ``n`` iterations."""
         self.pause()
         self.frame(n)
+
+    def train_at_once(self, chunk=50):
+        """What the Train button does: pause, train ``fast_forward`` iterations with a
+        progress bar, draw once at the end and say where training got to."""
+        self.pause()
+        self.progress.value, done, stop = 0, 0, ""
+        while done < self.fast_forward and not stop:
+            n = min(chunk, self.fast_forward - done)
+            try:
+                stop = self._advance(n)
+            except Exception as exc:  # noqa: BLE001 - e.g. the learner's own function raised
+                stop = f"Stopped: {type(exc).__name__}: {exc}"
+            done += n
+            self.progress.value = done
+        self.frame(0)
+        if stop:
+            self.status.value = html.escape(stop)
+        elif self._summary is not None:
+            self.status.value = self._summary()
 
     def restart(self, message=""):
         """Back to iteration 0 (new random start); keeps playing if it was."""
@@ -250,7 +296,8 @@ class Player:
             self.pause()
 
 
-def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"):
+def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate",
+         fast_forward=None, summary=None):
     """Connect a live playground's controls to a new ``Player``; returns (player, state, hint).
 
     build() -> (run, reference, view): a fresh start from the controls' values;
@@ -258,7 +305,8 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
     image   : the Image widget that shows each frame; hint : an HTML for ``run.hint()``
     rate    : the learning-rate slider (applies to the running network); speed : the
               iterations-per-frame slider; resets : [(control, name)] that start again
-    mine    : the "train with my functions" toggle; act : the activation dropdown it locks
+    mine    : the "use my functions" toggle; act : the activation dropdown it locks
+    fast_forward, summary : as in ``Player``; summary(run) -> an HTML sentence.
     ``state`` holds "run", "reference" and "view".
     """
     state, hint = {}, widgets.HTML()
@@ -283,7 +331,8 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
                     f"far {gap:.1e}. " + text)
         hint.value = html.escape(text)
 
-    player = Player(advance, render, start, lambda: state["run"].iteration, lambda: speed.value)
+    player = Player(advance, render, start, lambda: state["run"].iteration, lambda: speed.value,
+                    fast_forward, summary and (lambda: summary(state["run"])))
 
     def on_rate(change):
         for run in runs():

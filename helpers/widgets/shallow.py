@@ -14,7 +14,7 @@ from IPython.display import Image
 from .. import logistic, plots, shallow
 from ..checks import shallow as shallow_checks
 from .common import LAYOUT, WIDE, log_slider
-from .live import figure_png, learner_toggle, training_threads, wire
+from .live import figure_png, frame_area, learner_toggle, training_threads, wire
 from .planar_live import REFERENCE_FUNCTIONS, PlanarRun, PlanarView, split_data
 
 PLANAR_LIMITS = {"n_h": (1, 50), "num_iterations": (0, 10000), "learning_rate": (1e-3, 10.0),
@@ -101,6 +101,6 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
                                 (noise, "noise"), (share, "test share")])
     box = widgets.VBox([player.bar, widgets.HBox([units, rate, act]),
                         widgets.HBox([data, noise, share]), widgets.HBox([speed, mine, mine_note]),
-                        player.status, hint, image])
+                        player.status, hint, frame_area(image)])
     box.player, box.state, box.image, box.hint = player, state, image, hint
     return box
