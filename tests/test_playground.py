@@ -268,3 +268,14 @@ def test_player_stops_and_says_why_when_training_diverges():
 
     asyncio.run(play())
     assert not player.playing and runs["n"] == 30 and "diverged" in player.status.value
+
+
+def test_slider_limits_are_the_documented_ones(box):
+    c = controls(box)
+    for name, key in (("units", "n_h"), ("noise", "noise"), ("share", "test_share"),
+                      ("speed", "per_frame")):
+        assert (c[name].min, c[name].max) == ws.PLANAR_LIMITS[key]
+        assert not c[name].continuous_update
+    lo, hi = ws.PLANAR_LIMITS["learning_rate"]
+    assert lo * 0.8 <= 10 ** c["rate"].min and 10 ** c["rate"].max <= hi * 1.3
+    assert set(c["data"].options) == set(DATASETS)

@@ -193,3 +193,10 @@ def test_train_button_fast_forwards_with_a_progress_bar(box):
     frame = box.children[-1]  # the picture sits in an output area, as the browser tests expect
     assert frame.outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"] \
         == box.image.model_id
+
+
+def test_slider_limits_are_the_documented_ones(box):
+    c = controls(box)
+    for name, key in (("layers", "hidden_layers"), ("units", "units"), ("speed", "per_frame")):
+        assert (c[name].min, c[name].max) == deep_live.DEEP_LIMITS[key]
+        assert not c[name].continuous_update

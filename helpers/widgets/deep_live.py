@@ -21,7 +21,7 @@ from .live import (Blitter, figure_png, learner_toggle, new_figure, nice_limit, 
                    frame_area, training_threads, wire)
 
 DEEP_LIMITS = {"hidden_layers": (1, 4), "units": (1, 50), "learning_rate": (1e-4, 3.0),
-               "num_iterations": (100, 2000), "per_frame": (1, 50)}
+               "per_frame": (1, 50)}
 WEIGHT_MAPS = 8        # first-layer units shown as 28 x 28 weight images
 TEST_EVERY = 10        # the test cost is measured every this many iterations
 FAST_FORWARD = 600     # the Train button's iterations (the notebook's own training length)

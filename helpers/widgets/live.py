@@ -8,7 +8,8 @@
 - ``Blitter``, ``nice_limit``: redraw only what changed in a frame.
 - ``figure_png``, ``pixels_jpeg``: a figure (Agg, no pyplot) to bytes for an ``Image`` widget.
 - ``training_hint``: the sentence shown when training stalls or every ReLU is dead.
-- ``learner_status``, ``wire``: the learner's toggle, and the controls wired to a Player.
+- ``learner_status``, ``learner_toggle``, ``wire``: the learner's toggle, and the controls
+  wired to a Player; ``frame_area``: where the frames show.
 """
 
 import asyncio
@@ -46,11 +47,11 @@ def new_figure(width, height, dpi=80):
 
 
 def figure_png(fig):
-    """Render ``fig`` and return PNG bytes (fast zlib level: frames, not archives)."""
+    """Render ``fig`` and return PNG bytes (the static snapshots the notebooks store)."""
     fig.canvas.draw()
     rgba = np.asarray(fig.canvas.buffer_rgba())
     out = io.BytesIO()
-    Image.fromarray(rgba[..., :3]).save(out, format="PNG", compress_level=1)
+    Image.fromarray(rgba[..., :3]).save(out, format="PNG", optimize=True)
     return out.getvalue()
 
 

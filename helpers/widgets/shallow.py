@@ -17,8 +17,8 @@ from .common import LAYOUT, WIDE, log_slider
 from .live import figure_png, frame_area, learner_toggle, training_threads, wire
 from .planar_live import REFERENCE_FUNCTIONS, PlanarRun, PlanarView, split_data
 
-PLANAR_LIMITS = {"n_h": (1, 50), "num_iterations": (0, 10000), "learning_rate": (1e-3, 10.0),
-                 "noise": (0.0, 1.0), "test_share": (0.0, 0.8), "per_frame": (1, 200)}
+PLANAR_LIMITS = {"n_h": (1, 50), "learning_rate": (1e-3, 10.0), "noise": (0.0, 1.0),
+                 "test_share": (0.0, 0.8), "per_frame": (1, 200)}
 ACTIVATION_NAMES = ["tanh", "relu", "leaky_relu", "sigmoid"]
 
 
@@ -76,9 +76,11 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
                            description="hidden activation", style=WIDE)
     data = widgets.Dropdown(options=list(datasets), value=dataset, description="data set",
                             style=WIDE)
-    noise = widgets.FloatSlider(value=0.0, min=0.0, max=1.0, step=0.05, description="noise",
+    lo, hi = PLANAR_LIMITS["noise"]
+    noise = widgets.FloatSlider(value=0.0, min=lo, max=hi, step=0.05, description="noise",
                                 continuous_update=False, style=WIDE, layout=LAYOUT)
-    share = widgets.FloatSlider(value=0.3, min=0.0, max=0.8, step=0.1, description="test share",
+    lo, hi = PLANAR_LIMITS["test_share"]
+    share = widgets.FloatSlider(value=0.3, min=lo, max=hi, step=0.1, description="test share",
                                 readout_format=".0%", continuous_update=False, style=WIDE,
                                 layout=LAYOUT)
     lo, hi = PLANAR_LIMITS["per_frame"]
