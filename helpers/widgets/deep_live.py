@@ -87,8 +87,8 @@ class DeepRun:
         with training_threads(), np.errstate(over="ignore", invalid="ignore"):
             for _ in range(n):
                 if self.iteration % TEST_EVERY == 0:
-                    self.test_costs.append((self.iteration,
-                                            cross_entropy(self.probabilities(self.X_test), self.Y_test)))
+                    test = cross_entropy(self.probabilities(self.X_test), self.Y_test)
+                    self.test_costs.append((self.iteration, test))
                 cost = cross_entropy(self._step(), self.Y)
                 self.train_costs.append(cost)
                 if not np.isfinite(cost) or not np.isfinite(self.params[f"W{self.L}"]).all():

@@ -126,7 +126,8 @@ def learner_status(functions, names, checks, ready_note=""):
         ok, message = passes(getattr(checks, f"check_{name}"), functions[name])
         if not ok:
             first = message.strip().splitlines()[0] if message.strip() else "it failed"
-            return False, f"check_{name} still fails ({first[:160]}); fix it and run this cell again"
+            return False, (f"check_{name} still fails ({first[:160]}); fix it and run this "
+                           f"cell again")
     return True, f"your {len(names)} functions pass their checks{ready_note}"
 
 

@@ -53,7 +53,7 @@ def _reference_step(activation):
 
 
 def _learner_step(functions):
-    """The same step with the learner's forward_propagation, backward_propagation, update_parameters."""
+    """The same step with the learner's forward, backward and update functions."""
     forward, backward, update = (functions[name] for name in REFERENCE_FUNCTIONS)
 
     def step(p, X, Y, learning_rate):
@@ -141,7 +141,7 @@ class PlanarView:
                                          interpolation="bilinear")
         self.ax_b.grid(False)
         self.reference_contour = None
-        self.points, self.legend, self.limits = [], None, None
+        self.points, self.limits = [], None
         self.blitter = Blitter(fig)
         self._network_axes(n_h)
         self.train_line, = self.ax_c.plot([], [], color="k", lw=1.4, label="train")
@@ -168,7 +168,7 @@ class PlanarView:
         ax = self.ax_n
         ax.set_axis_off()
         ax.set_xlim(-0.3, 2.3)
-        ax.set_ylim(-0.08, 1.08)
+        ax.set_ylim(-0.3, 1.08)  # room below for the points' legend
         ys = np.linspace(1, 0, n_h + 2)[1:-1]  # unit 1 on top
         self.pos = {"in": [(0, 0.65), (0, 0.35)], "hidden": [(1, y) for y in ys], "out": [(2, 0.5)]}
         segs = [(a, h) for a in self.pos["in"] for h in self.pos["hidden"]]  # order of W1.T.ravel()
@@ -187,9 +187,10 @@ class PlanarView:
         ax.set_title("the network: line width = |weight|, colour = sign", fontsize=9)
 
     def dynamic(self):
-        """The artists that change every frame, in drawing order (the rest is the cached background)."""
-        return [self.boundary, *self.points, self.legend, self.reference_contour, self.ax_b.title,
-                self.weights, *self.nodes, self.train_line, self.test_line, self.reference_line, self.ax_c.title,
+        """The artists that change every frame, in drawing order (the rest is cached)."""
+        return [self.boundary, *self.points, self.reference_contour, self.ax_b.title,
+                self.weights, *self.nodes, self.train_line, self.test_line, self.reference_line,
+                self.ax_c.title,
                 *self.maps]
 
     def draw(self, run, reference=None):
@@ -231,10 +232,13 @@ class PlanarView:
                                           (run.X_test, run.Y_test, "^", "white", "test")):
             if Y.shape[1]:
                 colors = np.array(CLASS_COLORS)[Y.ravel().astype(int)]
-                self.points.append(self.ax_b.scatter(X[0], X[1], c=colors, marker=marker, s=16 if marker == "o" else 26,
-                                  edgecolors=edge, linewidths=0.4 if edge == "k" else 0.9,
-                                  label=f"{label} ({Y.shape[1]})"))
-        self.legend = self.ax_b.legend(loc="upper right", fontsize=7, framealpha=0.7, markerscale=0.8)
+                self.points.append(self.ax_b.scatter(
+                    X[0], X[1], c=colors, marker=marker, s=16 if marker == "o" else 26,
+                    edgecolors=edge, linewidths=0.4 if edge == "k" else 0.9,
+                    label=f"{label} ({Y.shape[1]})"))
+        # beside the plot, not on it: the legend then belongs to the cached background
+        self.ax_n.legend(handles=self.points, loc="lower center", fontsize=8, ncols=2,
+                         markerscale=1.6, title="points of the left plot", title_fontsize=8)
 
     def _draw_costs(self, run, reference):
         n = len(run.train_costs)

@@ -86,7 +86,8 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
     lo, hi = PLANAR_LIMITS["per_frame"]
     speed = widgets.IntSlider(value=per_frame, min=lo, max=hi, description="iterations per frame",
                               continuous_update=False, style=WIDE, layout=LAYOUT)
-    mine, mine_note = learner_toggle(learner, REFERENCE_FUNCTIONS, shallow_checks, " (they use tanh)")
+    mine, mine_note = learner_toggle(learner, REFERENCE_FUNCTIONS, shallow_checks,
+                                     " (they use tanh)")
     image = widgets.Image(format="jpeg", layout=widgets.Layout(width="880px"))
 
     def build():
