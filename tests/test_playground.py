@@ -81,6 +81,7 @@ def test_step_reset_and_counter(fresh):
     assert state["run"].iteration == 0 and state["run"].train_costs == []
     assert "iteration 0<" in p.counter.value
     assert "iteration 0: press Play" in state["view"].ax_c.get_title()  # an empty plot says why
+    assert "untrained (random start)" in state["view"].ax_b.get_title()  # and so does accuracy
 
 
 def test_play_redraws_many_frames_and_pause_stops(fresh):

@@ -210,8 +210,9 @@ class PlanarView:
                                                            linestyles="--", alpha=0.6)
         train_acc, test_acc = run.accuracy(), run.accuracy(test=True)
         test_text = f", test {test_acc:.1f}%" if test_acc is not None else ", no test points"
-        self.ax_b.set_title(f"{self.name}, {run.n_h} {run.activation} units: "
-                            f"train {train_acc:.1f}%{test_text}", fontsize=10)
+        start = "untrained (random start): " if run.iteration == 0 else ""
+        self.ax_b.set_title(f"{self.name}: {run.n_h} {run.activation} units\n"
+                            f"{start}train {train_acc:.1f}%{test_text}", fontsize=10)
         w = np.concatenate([run.params["W1"].T.ravel(), run.params["W2"].ravel()])
         scale = max(np.abs(w).max(), 1e-12)
         self.weights.set_linewidths(0.3 + 4.5 * np.abs(w) / scale)
