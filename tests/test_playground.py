@@ -280,3 +280,22 @@ def test_slider_limits_are_the_documented_ones(box):
     lo, hi = ws.PLANAR_LIMITS["learning_rate"]
     assert lo * 0.8 <= 10 ** c["rate"].min and 10 ** c["rate"].max <= hi * 1.3
     assert set(c["data"].options) == set(DATASETS)
+
+
+def test_pause_then_play_at_once_runs_one_loop_not_two(fresh):
+    p = fresh.player
+
+    async def toggle_fast():
+        p.play()
+        await asyncio.sleep(0.2)
+        first = p.task
+        p.pause()
+        p.play()  # before the first loop has woken up from its sleep
+        await asyncio.sleep(0.3)
+        first_ended_while_playing = first.done() and p.playing and not p.task.done()
+        p.pause()
+        await asyncio.sleep(0.1)
+        return first_ended_while_playing
+
+    assert asyncio.run(toggle_fast()), "the earlier loop should end when a new Play starts"
+    assert p.task.done() and not p.playing

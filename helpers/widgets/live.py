@@ -202,7 +202,7 @@ class Player:
         self.status = widgets.HTML()
         self.playing = False
         self.frames = 0          # frames drawn since the widget was built (for benchmarks)
-        self.task = None
+        self.task, self._generation = None, 0
         self.play_button.on_click(lambda _: self.pause() if self.playing else self.play())
         self.step_button.on_click(lambda _: self.step(1))
         self.step10_button.on_click(lambda _: self.step(10))
@@ -280,22 +280,24 @@ class Player:
         self.playing = True
         self.play_button.description, self.play_button.icon = "Pause", "pause"
         self.play_button.button_style = "warning"
-        self.task = loop.create_task(self._run())
+        self._generation += 1  # a loop still asleep from an earlier Play ends when it wakes
+        self.task = loop.create_task(self._run(self._generation))
 
     def pause(self):
         self.playing = False
         self.play_button.description, self.play_button.icon = "Play", "play"
         self.play_button.button_style = "success"
 
-    async def _run(self):
+    async def _run(self, generation):
         try:
-            while self.playing:
+            while self.playing and generation == self._generation:
                 start = time.perf_counter()
                 if self.frame(self._per_frame()):
                     break
                 await asyncio.sleep(max(1.0 / MAX_FPS - (time.perf_counter() - start), 0.002))
         finally:
-            self.pause()
+            if generation == self._generation:
+                self.pause()
 
 
 def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate",
