@@ -59,30 +59,6 @@ def test_planar_figure_trains_and_reports_accuracy():
     assert "accuracy" in fig.axes[0].get_title()
 
 
-def test_planar_playground_controls_and_redraw(monkeypatch):
-    datasets = {"flower": data.load_planar_dataset(), **data.load_extra_datasets()}
-    calls = []
-    real = widgets.planar_figure
-
-    def spy(*args, **kwargs):
-        calls.append(args[2:])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(widgets.shallow, "planar_figure", spy)
-    box = widgets.planar_playground(datasets)
-    units, rate, iters = box.children[0].children
-    act, data_set = box.children[1].children
-    assert all(not c.continuous_update for c in (units, rate, iters))
-    assert (units.min, units.max) == widgets.PLANAR_LIMITS["n_h"]
-    assert iters.max == widgets.PLANAR_LIMITS["num_iterations"][1]
-    assert (rate.options[0][1], rate.options[-1][1]) == widgets.PLANAR_LIMITS["learning_rate"]
-    assert rate.value == pytest.approx(1.2)
-    assert set(data_set.options) == set(datasets)
-    units.value = 7
-    data_set.value = "noisy_moons"
-    assert len(calls) == 3 and calls[-1][0] == 7
-
-
 def test_redraw_shows_bad_settings_as_a_message(capsys):
     out = ipywidgets.Output()
 
@@ -158,22 +134,6 @@ def test_shape_table_widget_updates_and_reports_bad_text():
     assert "(3, 10)" in table.value
     dims.value = "3, x"
     assert table.value == ""  # the message goes to the output area instead
-
-
-def test_deep_playground_trains_with_progress():
-    rng = np.random.default_rng(1)
-    X = rng.standard_normal((6, 80))
-    Y = (X[:1] + X[1:2] > 0).astype(np.int64)
-    box = widgets.deep_playground(X, Y, X, Y)
-    layers, units, act = box.children[0].children
-    rate, iters = box.children[1].children
-    button, bar, status = box.children[2].children
-    iters.value = 300
-    button.click()  # runs the on_click handler, as a press in the browser does
-    assert bar.value == bar.max == 300 and not button.disabled
-    assert "train accuracy" in status.value
-    _, costs, train_acc, _ = widgets.train_deep(X, Y, X, Y, 2, 5, "relu", 0.3, 300)
-    assert len(costs) == 3 and train_acc > 90
 
 
 def test_prepare_digit_image_and_upload_figure(tmp_path):

@@ -9,19 +9,24 @@ Each widget also has a plain function that computes and draws one setting
 output (visible on GitHub, where widgets do not run) and tests can call it.
 
 One module per notebook: ``intro`` (01), ``logistic`` (02), ``shallow`` (03),
-``deep`` (04); ``common`` holds what they share. Everything is importable from
+``deep`` (04); ``common`` holds what they share. The live playgrounds: ``live`` (the
+Play / Pause / Step machinery), ``planar_live`` (03), ``deep_live`` (04); ``digits``
+(04's upload and draw-your-own-digit). Everything is importable from
 ``helpers.widgets`` directly.
 """
 
 from .common import LAYOUT, WIDE, log_slider, redraw, show  # noqa: F401
-from .deep import (DEEP_LIMITS, deep_playground, image_prediction_figure, parse_layer_dims,  # noqa: F401
-                   shape_rows, shape_table_figure, shape_table_html,
-                   shape_table_widget, train_deep, upload_widget)
+from .deep import (parse_layer_dims, shape_rows, shape_table_figure, shape_table_html,  # noqa: F401
+                   shape_table_widget)
+from .deep_live import DEEP_LIMITS, deep_playground, deep_snapshot, train_deep  # noqa: F401
+from .digits import (DigitPad, draw_widget, image_prediction_figure, open_upload,  # noqa: F401
+                     upload_widget)
 from .intro import (HOUSE_PRICES, HOUSE_SIZES, house_cost, house_figure, house_widget,  # noqa: F401
                     neuron_figure, neuron_outputs, neuron_widget)
 from .logistic import (BROADCAST_SHAPES, LOGISTIC_LIMITS, broadcast_widget, descent_1d_figure,  # noqa: F401
                        descent_1d_widget, logistic_figure, logistic_playground, parse_shape)
-from .shallow import PLANAR_LIMITS, planar_figure, planar_playground  # noqa: F401
+from .shallow import PLANAR_LIMITS, planar_figure, planar_playground, planar_snapshot  # noqa: F401
 
 __all__ = [name for name in dir() if not name.startswith("_")
-           and name not in ("common", "deep", "intro", "logistic", "shallow")]
+           and name not in ("common", "deep", "intro", "logistic", "shallow", "live", "planar_live",
+                               "deep_live", "digits")]

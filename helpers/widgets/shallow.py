@@ -1,60 +1,109 @@
-"""Widgets of notebook 03 (one hidden layer): the planar playground."""
+"""Widgets of notebook 03 (one hidden layer): the live planar playground.
+
+``planar_playground`` trains while you watch (Play / Pause / Step / Reset); the
+training and drawing live in ``planar_live``. ``planar_snapshot`` is the same
+picture after a fixed number of iterations, as a static image for the notebook
+(GitHub shows it where no kernel runs); ``planar_figure`` trains to the end and
+draws the boundary and the cost curve with the project's plots.
+"""
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-from threadpoolctl import threadpool_limits
+from IPython.display import Image
 
 from .. import logistic, plots, shallow
-from .common import LAYOUT, WIDE, _panel, log_slider
+from ..checks import shallow as shallow_checks
+from .common import LAYOUT, WIDE, log_slider
+from .live import figure_png, frame_area, learner_toggle, training_threads, wire
+from .planar_live import REFERENCE_FUNCTIONS, PlanarRun, PlanarView, split_data
 
-PLANAR_LIMITS = {"n_h": (1, 50), "num_iterations": (0, 10000), "learning_rate": (1e-3, 10.0)}
+PLANAR_LIMITS = {"n_h": (1, 50), "learning_rate": (1e-3, 10.0), "noise": (0.0, 1.0),
+                 "test_share": (0.0, 0.8), "per_frame": (1, 200)}
+ACTIVATION_NAMES = ["tanh", "relu", "leaky_relu", "sigmoid"]
 
 
 def planar_figure(X, Y, n_h=4, learning_rate=1.2, num_iterations=5000, activation="tanh",
                   name="flower"):
     """Train the one-hidden-layer network on X (2, m), Y (1, m); draw its boundary and costs.
 
-    Returns ``(figure, accuracy in %)``. One BLAS thread: faster for a network this small.
+    Returns ``(figure, accuracy in %)``. With 0 iterations the network is its random
+    start, and the titles say so.
     """
-    with threadpool_limits(1):
+    with training_threads():
         params, costs = shallow.nn_model(X, Y, n_h, num_iterations=num_iterations,
                                          learning_rate=learning_rate, activation=activation,
                                          return_costs=True)
         accuracy = logistic.accuracy(shallow.predict(params, X, activation), Y)
     fig, (ax_b, ax_c) = plt.subplots(1, 2, figsize=(9.5, 3.8))
+    state = "untrained (0 iterations)" if num_iterations == 0 else f"accuracy {accuracy:.1f}%"
     plots.plot_decision_boundary(lambda G: shallow.predict(params, G, activation), X, Y, ax=ax_b,
-                                 title=f"{name}: {n_h} {activation} units, accuracy {accuracy:.1f}%")
+                                 title=f"{name}: {n_h} {activation} units, {state}")
     plots.plot_costs(costs, ax=ax_c, title=f"learning rate {learning_rate:g}, "
-                                           f"{num_iterations} iterations")
+                                           f"{num_iterations} iterations" if num_iterations else
+                                           "0 iterations: nothing trained, no cost to plot")
     fig.tight_layout()
     return fig, accuracy
 
 
-def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, num_iterations=5000,
-                      activation="tanh"):
-    """Sliders for hidden units, learning rate and iterations; dropdowns for activation and data.
+def planar_snapshot(X, Y, iterations=1500, n_h=4, learning_rate=1.2, activation="tanh",
+                    name="flower", noise=0.0, test_share=0.3):
+    """The playground's own picture after ``iterations`` (an IPython PNG Image) and its run."""
+    run = PlanarRun(*split_data(X, Y, noise, test_share), n_h=n_h, activation=activation,
+                    learning_rate=learning_rate)
+    run.advance(iterations)
+    view = PlanarView(X, n_h, name)
+    view.draw(run)
+    return Image(figure_png(view.fig)), run
+
+
+def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, activation="tanh",
+                      learner=None, per_frame=10):
+    """The live playground: Play trains a few iterations per frame and redraws.
 
     datasets : dict name -> (X (2, m), Y (1, m)), e.g. the flower plus load_extra_datasets()
-    Every change retrains (about 0.5 s at the defaults) and redraws the decision
-    boundary and the cost curve. Uses the reference ``helpers.shallow``.
+    learner  : the learner's {"forward_propagation", "backward_propagation",
+               "update_parameters"} (or None); once they pass their checks a toggle
+               trains with them, with the reference run as a faint overlay.
+    Learning rate and speed apply to the running network; hidden units, activation,
+    data, noise, test share and the toggle start again at iteration 0. Returns the VBox;
+    ``box.player``, ``box.state``, ``box.image`` and ``box.hint`` are there for tests.
     """
     lo, hi = PLANAR_LIMITS["n_h"]
     units = widgets.IntSlider(value=n_h, min=lo, max=hi, description="hidden units",
                               continuous_update=False, style=WIDE, layout=LAYOUT)
     rate = log_slider(learning_rate, *PLANAR_LIMITS["learning_rate"], "learning rate")
-    lo, hi = PLANAR_LIMITS["num_iterations"]
-    iters = widgets.IntSlider(value=num_iterations, min=lo, max=hi, step=500,
-                              description="iterations", continuous_update=False, style=WIDE,
-                              layout=LAYOUT)
-    act = widgets.Dropdown(options=["tanh", "relu", "leaky_relu", "sigmoid"], value=activation,
+    act = widgets.Dropdown(options=ACTIVATION_NAMES, value=activation,
                            description="hidden activation", style=WIDE)
     data = widgets.Dropdown(options=list(datasets), value=dataset, description="data set",
                             style=WIDE)
-    out = widgets.Output()
+    lo, hi = PLANAR_LIMITS["noise"]
+    noise = widgets.FloatSlider(value=0.0, min=lo, max=hi, step=0.05, description="noise",
+                                continuous_update=False, style=WIDE, layout=LAYOUT)
+    lo, hi = PLANAR_LIMITS["test_share"]
+    share = widgets.FloatSlider(value=0.3, min=lo, max=hi, step=0.1, description="test share",
+                                readout_format=".0%", continuous_update=False, style=WIDE,
+                                layout=LAYOUT)
+    lo, hi = PLANAR_LIMITS["per_frame"]
+    speed = widgets.IntSlider(value=per_frame, min=lo, max=hi, description="iterations per frame",
+                              continuous_update=False, style=WIDE, layout=LAYOUT)
+    mine, mine_note = learner_toggle(learner, REFERENCE_FUNCTIONS, shallow_checks,
+                                     " (they use tanh)")
+    image = widgets.Image(format="jpeg", layout=widgets.Layout(width="880px"))
 
-    def draw():
+    def build():
         X, Y = datasets[data.value]
-        fig, _ = planar_figure(X, Y, units.value, rate.value, iters.value, act.value, data.value)
-        return fig
+        split = split_data(X, Y, noise.value, share.value)
+        run = PlanarRun(*split, n_h=units.value, activation="tanh" if mine.value else act.value,
+                        learning_rate=rate.value, functions=learner if mine.value else None)
+        reference = (PlanarRun(*split, n_h=units.value, activation="tanh",
+                               learning_rate=rate.value) if mine.value else None)
+        return run, reference, PlanarView(X, units.value, data.value)
 
-    return _panel([units, rate, iters, act, data], out, draw)
+    player, state, hint = wire(build, image, rate, speed, mine, act,
+                               [(units, "hidden units"), (act, "activation"), (data, "data set"),
+                                (noise, "noise"), (share, "test share")])
+    box = widgets.VBox([player.bar, widgets.HBox([units, rate, act]),
+                        widgets.HBox([data, noise, share]), widgets.HBox([speed, mine, mine_note]),
+                        player.status, hint, frame_area(image)])
+    box.player, box.state, box.image, box.hint = player, state, image, hint
+    return box

@@ -1,0 +1,231 @@
+"""Notebook 04's live deep playground: the L-layer network on the digits, trained while
+you watch, with the train and test costs and what the first layer's units look for.
+
+``DeepRun`` trains a few iterations at a time (tests drive it directly), ``DeepView``
+draws a frame, ``deep_playground`` wires them to the controls and the ``Player``.
+Notebook 04, section 9.
+"""
+
+
+import ipywidgets as widgets
+import numpy as np
+from IPython.display import Image
+
+from .. import deep
+from ..activations import ACTIVATIONS
+from ..checks import deep as deep_checks
+from ..cost import cross_entropy
+from ..validation import diverged
+from .common import LAYOUT, WIDE, log_slider
+from .live import (Blitter, figure_png, learner_toggle, new_figure, nice_limit, training_hint,
+                   frame_area, training_threads, wire)
+
+DEEP_LIMITS = {"hidden_layers": (1, 4), "units": (1, 50), "learning_rate": (1e-4, 3.0),
+               "per_frame": (1, 50)}
+WEIGHT_MAPS = 8        # first-layer units shown as 28 x 28 weight images
+TEST_EVERY = 10        # the test cost is measured every this many iterations
+FAST_FORWARD = 600     # the Train button's iterations (the notebook's own training length)
+LEARNER_FUNCTIONS = ("L_model_forward", "L_model_backward", "update_parameters")
+
+
+def train_deep(X_train, Y_train, X_test, Y_test, hidden_layers=3, units=10, activation="relu",
+               learning_rate=0.3, num_iterations=600, on_progress=None):
+    """Train ``helpers.deep.L_layer_model`` with ``hidden_layers`` layers of ``units`` units.
+
+    ``on_progress(i, cost, costs_so_far)`` runs every 100 iterations and after the last.
+    Returns ``(parameters, costs, train accuracy %, test accuracy %)``.
+    """
+    dims = [X_train.shape[0]] + [units] * hidden_layers + [1]
+    seen = []
+
+    def callback(i, cost):
+        if i % deep.COST_EVERY == 0:
+            seen.append(cost)
+        if on_progress is not None:
+            on_progress(i, cost, list(seen))
+
+    with training_threads():
+        params, costs = deep.L_layer_model(X_train, Y_train, dims, learning_rate, num_iterations,
+                                           hidden_activation=activation, callback=callback)
+    train_acc = 100 * float(np.mean(deep.predict(X_train, params, activation) == Y_train))
+    test_acc = 100 * float(np.mean(deep.predict(X_test, params, activation) == Y_test))
+    return params, costs, train_acc, test_acc
+
+
+class DeepRun:
+    """An L-layer network trained a few iterations at a time, from ``L_layer_model``'s start.
+
+    X_train (n_x, m), Y_train (1, m), X_test (n_x, k), Y_test (1, k). ``functions``:
+    the learner's L_model_forward, L_model_backward and update_parameters by name
+    (ReLU only), or None for the reference. ``train_costs[i]`` is the cost before
+    update i; ``test_costs`` holds (iteration, cost) every TEST_EVERY iterations.
+    """
+
+    def __init__(self, X_train, Y_train, X_test, Y_test, hidden_layers=3, units=10,
+                 activation="relu", learning_rate=0.3, seed=1, functions=None):
+        self.X, self.Y, self.X_test, self.Y_test = X_train, Y_train, X_test, Y_test
+        self.dims = [X_train.shape[0]] + [units] * hidden_layers + [1]
+        self.activation, self.learning_rate, self.functions = activation, learning_rate, functions
+        self.params = deep.initialize_parameters_deep(self.dims, seed=seed, scale="xavier")
+        self.L = len(self.dims) - 1
+        self.iteration = 0
+        self.train_costs, self.test_costs = [], []
+
+    def _step(self):
+        if self.functions:
+            forward, backward, update = (self.functions[n] for n in LEARNER_FUNCTIONS)
+            AL, caches = forward(self.X, self.params)
+            self.params = update(self.params, backward(AL, self.Y, caches), self.learning_rate)
+            return AL
+        AL, caches = deep._model_forward(self.X, self.params, self.L, self.activation)
+        grads = deep._model_backward(AL, self.Y, caches, self.activation, need_dA0=False)
+        self.params = {k: v - self.learning_rate * grads["d" + k] for k, v in self.params.items()}
+        return AL
+
+    def advance(self, n):
+        """Train ``n`` iterations. Returns "" or the sentence saying training diverged."""
+        with training_threads(), np.errstate(over="ignore", invalid="ignore"):
+            for _ in range(n):
+                if self.iteration % TEST_EVERY == 0:
+                    test = cross_entropy(self.probabilities(self.X_test), self.Y_test)
+                    self.test_costs.append((self.iteration, test))
+                cost = cross_entropy(self._step(), self.Y)
+                self.train_costs.append(cost)
+                if not np.isfinite(cost) or not np.isfinite(self.params[f"W{self.L}"]).all():
+                    return str(diverged(self.learning_rate, self.iteration))
+                self.iteration += 1
+        return ""
+
+    def probabilities(self, X):
+        """AL (1, m) for the columns of X."""
+        return deep._model_forward(X, self.params, self.L, self.activation)[0]
+
+    def accuracy(self, test=False):
+        X, Y = (self.X_test, self.Y_test) if test else (self.X, self.Y)
+        return 100 * float(np.mean((self.probabilities(X) > 0.5) == Y))
+
+    def dead_fraction(self):
+        """The largest share over the hidden layers of units at 0 on every training example."""
+        if self.activation != "relu":
+            return None
+        A, worst = self.X, 0.0
+        for l in range(1, self.L):
+            A = ACTIVATIONS["relu"][0](self.params[f"W{l}"] @ A + self.params[f"b{l}"])
+            worst = max(worst, float(np.mean(~(A > 0).any(axis=1))))
+        return worst
+
+    def hint(self):
+        return training_hint(self.train_costs, self.dead_fraction(), self.accuracy())
+
+
+class DeepView:
+    """The cost curves and the first layer's weights as 28 x 28 images, redrawn in place."""
+
+    def __init__(self, units, side=28):
+        self.fig = fig = new_figure(10, 4.2)
+        grid = fig.add_gridspec(2, 6, width_ratios=[3.2, 0.15, 1, 1, 1, 1], left=0.07, right=0.99,
+                                top=0.88, bottom=0.12, wspace=0.12, hspace=0.3)
+        self.ax = fig.add_subplot(grid[:, 0])
+        self.train_line, = self.ax.plot([], [], color="k", lw=1.4, label="train")
+        self.test_line, = self.ax.plot([], [], color="#E69F00", lw=1.4, label="test")
+        self.reference_line, = self.ax.plot([], [], color="0.6", lw=3, alpha=0.5, ls="--",
+                                            label="reference (train)")
+        self.ax.set_xlabel("iteration")
+        self.ax.set_ylabel("cost J")
+        self.ax.legend(handles=[self.train_line, self.test_line], loc="upper right", fontsize=8)
+        self.side, self.limits = side, None
+        self.shown = min(units, WEIGHT_MAPS)
+        rows, cols = (self.shown + 3) // 4, min(self.shown, 4)
+        ax = fig.add_subplot(grid[:, 2:])
+        ax.set_axis_off()
+        # one image of all the units' tiles (one draw per frame, not one per unit)
+        self.tiles = np.full((rows * (side + 2) - 2, cols * (side + 2) - 2), np.nan)
+        self.maps = ax.imshow(self.tiles, cmap="PuOr_r", vmin=-1, vmax=1, interpolation="nearest")
+        ax.set_title(f"first-layer weights of units 1-{self.shown} (left to right) as 28×28 "
+                     f"images\npurple negative, orange positive", fontsize=9)
+        self.blitter = Blitter(fig)
+
+    def frame(self, run, reference=None):
+        """Draw one frame (``reference``: a DeepRun trained alongside, drawn faint)."""
+        n = len(run.train_costs)
+        ref = reference.train_costs if reference is not None else []
+        self.reference_line.set_data(np.arange(len(ref)), ref)
+        self.train_line.set_data(np.arange(n), run.train_costs)
+        its, tests = zip(*run.test_costs) if run.test_costs else ((), ())
+        self.test_line.set_data(its, tests)
+        first = [c for c in run.train_costs[:20] + list(tests[:2]) if np.isfinite(c)]
+        limits = (nice_limit(max(n, 1), steps=(1, 2, 5), minimum=100),
+                  max(nice_limit(1.1 * max(first, default=0.7)), (self.limits or (0, 0))[1]))
+        full = limits != self.limits
+        if full:
+            self.limits = limits
+            self.ax.set_xlim(0, limits[0])
+            self.ax.set_ylim(0, limits[1])
+        if n:
+            self.ax.set_title(f"iteration {run.iteration:,}: train cost {run.train_costs[-1]:.3f}, "
+                              f"train {run.accuracy():.1f}%, test {run.accuracy(test=True):.1f}%",
+                              fontsize=10)
+        else:
+            self.ax.set_title("iteration 0: not trained yet: press Play or Step", fontsize=10)
+        W1, step = run.params["W1"], self.side + 2
+        for i in range(self.shown):
+            w = W1[i].reshape(self.side, self.side)
+            r, c = (i // 4) * step, (i % 4) * step
+            self.tiles[r:r + self.side, c:c + self.side] = w / max(np.abs(w).max(), 1e-12)
+        self.maps.set_data(self.tiles)
+        return self.blitter.frame([self.reference_line, self.train_line, self.test_line,
+                                   self.ax.title, self.maps], full)
+
+
+def deep_snapshot(X_train, Y_train, X_test, Y_test, iterations=300, **settings):
+    """The playground's own picture after ``iterations`` (an IPython PNG Image) and its run."""
+    run = DeepRun(X_train, Y_train, X_test, Y_test, **settings)
+    run.advance(iterations)
+    view = DeepView(run.dims[1])
+    view.frame(run)
+    return Image(figure_png(view.fig)), run
+
+
+def deep_playground(X_train, Y_train, X_test, Y_test, learner=None, per_frame=5):
+    """Layers, units, activation and learning rate; Play / Pause / Step / Reset.
+
+    X_train (n_x, m) with n_x = 784 for the weight images; ``learner`` as in the 03
+    playground, with the L-layer functions. The learning rate applies to the running
+    network; layers, units, activation and the toggle start again at iteration 0.
+    Returns the VBox (``box.player``, ``box.state``, ``box.image``, ``box.hint`` for tests).
+    """
+    lo, hi = DEEP_LIMITS["hidden_layers"]
+    layers = widgets.IntSlider(value=3, min=lo, max=hi, description="hidden layers", style=WIDE,
+                               continuous_update=False, layout=LAYOUT)
+    lo, hi = DEEP_LIMITS["units"]
+    units = widgets.IntSlider(value=10, min=lo, max=hi, description="units per layer", style=WIDE,
+                              continuous_update=False, layout=LAYOUT)
+    act = widgets.Dropdown(options=["relu", "leaky_relu", "tanh", "sigmoid"], value="relu",
+                           description="hidden activation", style=WIDE)
+    rate = log_slider(0.3, *DEEP_LIMITS["learning_rate"], "learning rate α")
+    lo, hi = DEEP_LIMITS["per_frame"]
+    speed = widgets.IntSlider(value=per_frame, min=lo, max=hi, description="iterations per frame",
+                              continuous_update=False, style=WIDE, layout=LAYOUT)
+    mine, note = learner_toggle(learner, LEARNER_FUNCTIONS, deep_checks, " (they use ReLU)")
+    image = widgets.Image(format="jpeg", layout=widgets.Layout(width="800px"))
+
+    def build():
+        run = DeepRun(X_train, Y_train, X_test, Y_test, layers.value, units.value,
+                      "relu" if mine.value else act.value, rate.value,
+                      functions=learner if mine.value else None)
+        reference = (DeepRun(X_train, Y_train, X_test, Y_test, layers.value, units.value, "relu",
+                             rate.value) if mine.value else None)
+        return run, reference, DeepView(units.value)
+
+    player, state, hint = wire(build, image, rate, speed, mine, act,
+                               [(layers, "hidden layers"), (units, "units per layer"),
+                                (act, "activation")], rate_name="α =",
+                               fast_forward=FAST_FORWARD, summary=lambda run: (
+                                   f"after {run.iteration:,} iterations: train accuracy "
+                                   f"<b>{run.accuracy():.1f}%</b>, test accuracy "
+                                   f"<b>{run.accuracy(test=True):.1f}%</b>"))
+    box = widgets.VBox([player.bar, widgets.HBox([layers, units, act]),
+                        widgets.HBox([rate, speed]), widgets.HBox([mine, note]), player.status,
+                        hint, frame_area(image)])
+    box.player, box.state, box.image, box.hint = player, state, image, hint
+    return box

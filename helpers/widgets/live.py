@@ -1,0 +1,360 @@
+"""What the live playgrounds of notebooks 03 and 04 share.
+
+- ``Player``: the Play / Pause / Step 1 / Step ×10 / Reset bar, an iteration counter
+  and the asyncio task that, while playing, trains a few iterations per frame and
+  redraws. The task runs on the kernel's own event loop and yields to it between
+  frames, so button clicks and slider moves are handled while it plays.
+- ``training_threads()``: the one place that decides BLAS threads for widget training.
+- ``Blitter``, ``nice_limit``: redraw only what changed in a frame.
+- ``figure_png``, ``pixels_jpeg``: a figure (Agg, no pyplot) to bytes for an ``Image`` widget.
+- ``training_hint``: the sentence shown when training stalls or every ReLU is dead.
+- ``learner_status``, ``learner_toggle``, ``wire``: the learner's toggle, and the controls
+  wired to a Player; ``frame_area``: where the frames show.
+"""
+
+import asyncio
+import html
+import io
+import time
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+from threadpoolctl import threadpool_limits
+
+from ..checks import passes
+
+MAX_FPS = 25          # frames per second at most while playing (the browser keeps up)
+STALL_WINDOW = 300    # iterations over which a flat cost counts as stalled
+
+
+def training_threads():
+    """The BLAS thread policy for widget training (a context manager): one thread.
+
+    Networks this small run faster and steadier on one thread, above all when
+    the other core is busy. The single place to swap for a project-wide policy.
+    """
+    return threadpool_limits(1)
+
+
+def new_figure(width, height, dpi=80):
+    """A matplotlib Figure drawn by Agg, outside pyplot (safe to redraw from a task)."""
+    fig = Figure(figsize=(width, height), dpi=dpi)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def figure_png(fig):
+    """Render ``fig`` and return PNG bytes (the static snapshots the notebooks store)."""
+    fig.canvas.draw()
+    rgba = np.asarray(fig.canvas.buffer_rgba())
+    out = io.BytesIO()
+    Image.fromarray(rgba[..., :3]).save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+class Blitter:
+    """Redraw only a figure's changing artists over a cached picture of the rest.
+
+    ``frame(artists, full)`` returns the figure's RGB pixels (h, w, 3) uint8. With
+    ``full`` (axes limits or legends changed) or on the first call everything is
+    drawn and the background (all but ``artists``) is cached again.
+    """
+
+    def __init__(self, fig):
+        self.fig, self.background = fig, None
+
+    def frame(self, artists, full=False):
+        canvas = self.fig.canvas
+        artists = [a for a in artists if a is not None]
+        for artist in artists:
+            artist.set_animated(True)
+        if full or self.background is None:
+            canvas.draw()
+            self.background = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(self.background)
+        for artist in artists:
+            self.fig.draw_artist(artist)
+        return np.asarray(canvas.buffer_rgba())[..., :3]
+
+
+def nice_limit(value, steps=(1, 1.5, 2, 3, 5, 7), minimum=0.1):
+    """The smallest of ``steps`` times a power of ten that is >= ``value`` (axis limits
+    that change seldom, so the cached background stays valid)."""
+    value = max(value, minimum)
+    power = 10.0 ** np.floor(np.log10(value))
+    for s in tuple(steps) + (10,):
+        if s * power >= value * (1 - 1e-12):
+            return s * power
+    return 10 * power
+
+
+def frame_area(image):
+    """An Output holding the frames' Image widget: where every playground shows its picture
+    (the browser tests find a widget's plot as an ``img`` inside an output area)."""
+    out = widgets.Output()
+    out.outputs = ({"output_type": "display_data", "metadata": {},
+                    "data": {"text/plain": "the playground's picture",
+                             "application/vnd.jupyter.widget-view+json": {
+                                 "version_major": 2, "version_minor": 0,
+                                 "model_id": image.model_id}}},)
+    return out
+
+
+def pixels_jpeg(rgb, quality=90):
+    """RGB pixels (h, w, 3) uint8 to JPEG bytes: about 1 ms and half a PNG's size per frame."""
+    out = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(rgb)).save(out, format="JPEG", quality=quality)
+    return out.getvalue()
+
+
+def learner_status(functions, names, checks, ready_note=""):
+    """``(ready, sentence)``: whether the learner's functions pass their checks.
+
+    functions : {name: the learner's function} or None; names : the names needed,
+    in the notebook's order; checks : the module holding ``check_<name>``. The
+    sentence names the first function still failing and its check's first line.
+    """
+    if not functions:
+        return False, "pass your functions to the playground to train with them"
+    for name in names:
+        if name not in functions:
+            return False, f"{name} was not given to the playground"
+        ok, message = passes(getattr(checks, f"check_{name}"), functions[name])
+        if not ok:
+            first = message.strip().splitlines()[0] if message.strip() else "it failed"
+            return False, (f"check_{name} still fails ({first[:160]}); fix it and run this "
+                           f"cell again")
+    return True, f"your {len(names)} functions pass their checks{ready_note}"
+
+
+def learner_toggle(functions, names, checks, ready_note=""):
+    """The "use my functions" toggle and the sentence beside it: ``(toggle, note)``.
+
+    The toggle is disabled, saying why, until every function passes its check.
+    """
+    ready, why = learner_status(functions, names, checks, ready_note)
+    toggle = widgets.ToggleButton(value=False, description="use my functions", icon="user",
+                                  disabled=not ready, tooltip=why,
+                                  layout=widgets.Layout(width="240px"))
+    return toggle, widgets.HTML(f"<i>{html.escape(why)}</i>")
+
+
+def training_hint(costs, dead_fraction=None, accuracy=None, window=STALL_WINDOW):
+    """A sentence saying why training is not progressing, or "" when it is.
+
+    costs : train costs, one per iteration so far
+    dead_fraction : the largest share, over the hidden layers, of ReLU units that output 0
+                    on every training example (1.0: a whole layer is dead)
+    accuracy : train accuracy in %; a flat cost at 100 % is done, not stalled
+    """
+    if dead_fraction is not None and dead_fraction >= 1.0:
+        return ("Every ReLU unit of a hidden layer outputs 0 on every example (they are "
+                "'dead'): no gradient flows back through them, so nothing can change. Try a "
+                "smaller learning rate, more units, or another activation (leaky_relu, tanh), "
+                "then Reset.")
+    if len(costs) <= window or (accuracy is not None and accuracy >= 99.5):
+        return ""
+    before, now = costs[-window - 1], costs[-1]
+    if abs(before - now) < 1e-4 * max(abs(before), 1e-12) + 1e-6:
+        note = ("the network predicts the same for every example (cost ≈ log 2 = 0.693)"
+                if abs(now - np.log(2)) < 0.01 else f"the cost is stuck at {now:.4f}")
+        dead = (f" {dead_fraction:.0%} of the hidden ReLU units are dead."
+                if dead_fraction else "")
+        return (f"Training has stalled: {note} over the last {window} iterations.{dead} Try "
+                f"another learning rate, more hidden units or another activation, then Reset.")
+    if now > 0.99 * costs[0]:
+        return (f"The cost has barely moved in {len(costs):,} iterations ({costs[0]:.4f} → "
+                f"{now:.4f}): steps this small get nowhere soon. Try a larger learning rate.")
+    return ""
+
+
+class Player:
+    """Play / Pause / Step 1 / Step ×10 / Reset and an iteration counter.
+
+    advance(n) -> str : train n iterations; return "" to go on, or a sentence that
+                        stops playing (training diverged...) and is shown in ``status``
+    render()          : redraw the picture
+    reset()           : back to iteration 0
+    iteration()       : the current iteration (for the counter)
+    per_frame()       : iterations to train per frame while playing
+    fast_forward      : if given, a "Train N" button and progress bar: N iterations at once
+    summary()         : the HTML sentence shown after them (train and test accuracy)
+    """
+
+    def __init__(self, advance, render, reset, iteration, per_frame, fast_forward=None,
+                 summary=None):
+        self._advance, self._render, self._reset = advance, render, reset
+        self._summary = summary
+        self._iteration, self._per_frame = iteration, per_frame
+        self.play_button = widgets.Button(description="Play", icon="play", button_style="success",
+                                          layout=widgets.Layout(width="90px"))
+        self.step_button = widgets.Button(description="Step", tooltip="one iteration",
+                                          layout=widgets.Layout(width="70px"))
+        self.step10_button = widgets.Button(description="Step ×10", tooltip="ten iterations",
+                                            layout=widgets.Layout(width="85px"))
+        self.reset_button = widgets.Button(description="Reset", icon="undo",
+                                           layout=widgets.Layout(width="85px"))
+        self.counter = widgets.HTML()
+        self.status = widgets.HTML()
+        self.playing = False
+        self.frames = 0          # frames drawn since the widget was built (for benchmarks)
+        self.task, self._generation = None, 0
+        self.play_button.on_click(lambda _: self.pause() if self.playing else self.play())
+        self.step_button.on_click(lambda _: self.step(1))
+        self.step10_button.on_click(lambda _: self.step(10))
+        self.reset_button.on_click(lambda _: self.restart())
+        shown = [self.play_button, self.step_button, self.step10_button, self.reset_button]
+        self.fast_forward = fast_forward
+        if fast_forward:
+            self.fast_button = widgets.Button(description=f"Train {fast_forward}",
+                                              tooltip=f"{fast_forward} iterations at once, "
+                                                      f"drawn at the end", icon="forward",
+                                              layout=widgets.Layout(width="110px"))
+            self.progress = widgets.IntProgress(value=0, min=0, max=fast_forward,
+                                                description="training",
+                                                layout=widgets.Layout(width="230px"))
+            self.fast_button.on_click(lambda _: self.train_at_once())
+            shown += [self.fast_button, self.progress]
+        self.bar = widgets.HBox(shown + [self.counter])
+
+    def show_counter(self):
+        self.counter.value = f"<b>iteration {self._iteration():,}</b>"
+
+    def frame(self, n):
+        """Train ``n`` iterations and redraw; returns the stop message ("" to go on)."""
+        try:
+            stop = self._advance(n) if n else ""
+            self._render()
+        except Exception as exc:  # noqa: BLE001 - e.g. the learner's own function raised
+            stop = f"Stopped: {type(exc).__name__}: {exc}"
+        self.show_counter()
+        self.frames += 1
+        if stop:
+            self.status.value = html.escape(stop)
+            self.pause()
+        return stop
+
+    def step(self, n):
+        """What the Step buttons do: pause, then exactly ``n`` iterations."""
+        self.pause()
+        self.frame(n)
+
+    def train_at_once(self, chunk=50):
+        """What the Train button does: pause, train ``fast_forward`` iterations with a
+        progress bar, draw once at the end and say where training got to."""
+        self.pause()
+        self.progress.value, done, stop = 0, 0, ""
+        while done < self.fast_forward and not stop:
+            n = min(chunk, self.fast_forward - done)
+            try:
+                stop = self._advance(n)
+            except Exception as exc:  # noqa: BLE001 - e.g. the learner's own function raised
+                stop = f"Stopped: {type(exc).__name__}: {exc}"
+            done += n
+            self.progress.value = done
+        self.frame(0)
+        if stop:
+            self.status.value = html.escape(stop)
+        elif self._summary is not None:
+            self.status.value = self._summary()
+
+    def restart(self, message=""):
+        """Back to iteration 0 (new random start); keeps playing if it was."""
+        self._reset()
+        self.status.value = message
+        self.frame(0)
+
+    def play(self):
+        """Start the frame loop on the running event loop (the kernel's, in JupyterLab)."""
+        if self.playing:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.status.value = "Play needs a running kernel event loop (JupyterLab has one)."
+            return
+        self.playing = True
+        self.play_button.description, self.play_button.icon = "Pause", "pause"
+        self.play_button.button_style = "warning"
+        self._generation += 1  # a loop still asleep from an earlier Play ends when it wakes
+        self.task = loop.create_task(self._run(self._generation))
+
+    def pause(self):
+        self.playing = False
+        self.play_button.description, self.play_button.icon = "Play", "play"
+        self.play_button.button_style = "success"
+
+    async def _run(self, generation):
+        try:
+            while self.playing and generation == self._generation:
+                start = time.perf_counter()
+                if self.frame(self._per_frame()):
+                    break
+                await asyncio.sleep(max(1.0 / MAX_FPS - (time.perf_counter() - start), 0.002))
+        finally:
+            if generation == self._generation:
+                self.pause()
+
+
+def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate",
+         fast_forward=None, summary=None):
+    """Connect a live playground's controls to a new ``Player``; returns (player, state, hint).
+
+    build() -> (run, reference, view): a fresh start from the controls' values;
+              ``reference`` is the reference run trained beside the learner's (or None)
+    image   : the Image widget that shows each frame; hint : an HTML for ``run.hint()``
+    rate    : the learning-rate slider (applies to the running network); speed : the
+              iterations-per-frame slider; resets : [(control, name)] that start again
+    mine    : the "use my functions" toggle; act : the activation dropdown it locks
+    fast_forward, summary : as in ``Player``; summary(run) -> an HTML sentence.
+    ``state`` holds "run", "reference" and "view".
+    """
+    state, hint = {}, widgets.HTML()
+
+    def start():
+        state["run"], state["reference"], state["view"] = build()
+
+    def runs():
+        return [r for r in (state["run"], state["reference"]) if r is not None]
+
+    def advance(n):
+        stops = [r.advance(n) for r in runs()]
+        return stops[0]
+
+    def render():
+        run, ref = state["run"], state["reference"]
+        image.value = pixels_jpeg(state["view"].frame(run, ref))
+        text = run.hint()
+        if ref is not None and run.train_costs:
+            gap = max(abs(a - b) for a, b in zip(run.train_costs, ref.train_costs))
+            text = (f"your functions against the reference (dashed): largest cost difference so "
+                    f"far {gap:.1e}. " + text)
+        hint.value = html.escape(text)
+
+    player = Player(advance, render, start, lambda: state["run"].iteration, lambda: speed.value,
+                    fast_forward, summary and (lambda: summary(state["run"])))
+
+    def on_rate(change):
+        for run in runs():
+            run.learning_rate = change["new"]
+        player.status.value = (f"{rate_name} {change['new']:.3g}: training continues from the "
+                               f"current weights (the step size changes, the network does not)")
+
+    def starts_again(what):
+        def handler(change):
+            if change["owner"] is mine:
+                act.disabled = change["new"]
+            player.restart(f"{what} changed: a new network starts at iteration 0 from fresh "
+                           f"random weights" + (", training with your functions" if mine.value
+                                                else ""))
+        return handler
+
+    rate.observe(on_rate, names="value")
+    for control, what in list(resets) + [(mine, "whose functions")]:
+        control.observe(starts_again(what), names="value")
+    player.restart()
+    return player, state, hint

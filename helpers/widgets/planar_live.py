@@ -1,0 +1,279 @@
+"""Notebook 03's live planar playground: watch the one-hidden-layer network learn.
+
+``PlanarRun`` trains (no widgets: tests drive it directly), ``PlanarView`` draws one
+frame (decision boundary with train and test points, the network with each weight
+as a line, train and test cost curves, one map per hidden unit), and
+``planar_playground`` wires them to the controls and the ``Player`` of ``live``.
+Notebook 03, section 8 ("The playground").
+"""
+
+import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.colors import LinearSegmentedColormap
+
+from .. import shallow
+from ..activations import ACTIVATIONS
+from ..cost import cross_entropy
+from ..plots import CLASS_COLORS, decision_grid
+from ..validation import diverged
+from .live import Blitter, new_figure, nice_limit, training_hint, training_threads
+
+PROBABILITY_CMAP = LinearSegmentedColormap.from_list(   # light, so the points stay visible
+    "class_probability", ["#8fbfe0", "#ffffff", "#f6c27a"])
+UNIT_CMAP = "PuOr_r"   # a hidden unit's activation: purple negative, orange positive
+WEIGHT_COLORS = ("#5e3c99", "#e66101")   # negative, positive weights
+MAX_MAPS = 10          # hidden-unit maps drawn (the first ones when there are more)
+GRID_POINTS = 60       # the boundary's grid is about GRID_POINTS x GRID_POINTS
+REFERENCE_FUNCTIONS = ("forward_propagation", "backward_propagation", "update_parameters")
+
+
+def split_data(X, Y, noise=0.0, test_share=0.3, seed=0):
+    """Jitter and split a 2-D data set, reproducibly.
+
+    X (2, m), Y (1, m). ``noise`` adds Gaussian jitter of ``noise`` times each
+    feature's standard deviation; ``test_share`` of the points (shuffled by
+    ``seed``) become the test set. Returns ``(X_train, Y_train, X_test, Y_test)``,
+    the test arrays with 0 columns when ``test_share`` is 0.
+    """
+    rng = np.random.default_rng(seed)
+    X = X + noise * X.std(axis=1, keepdims=True) * rng.standard_normal(X.shape)
+    order = rng.permutation(X.shape[1])
+    n_test = int(round(test_share * X.shape[1]))
+    test, train = np.sort(order[:n_test]), np.sort(order[n_test:])
+    return X[:, train], Y[:, train], X[:, test], Y[:, test]
+
+
+def _reference_step(activation):
+    """One gradient-descent step on the reference fast path: (params, X, Y, lr) -> (params, A2)."""
+    def step(p, X, Y, learning_rate):
+        A2, cache = shallow._forward(X, p, activation)
+        grads = shallow._backward(p, cache, X, Y, activation)
+        return {k: p[k] - learning_rate * grads["d" + k] for k in shallow.KEYS}, A2
+    return step
+
+
+def _learner_step(functions):
+    """The same step with the learner's forward, backward and update functions."""
+    forward, backward, update = (functions[name] for name in REFERENCE_FUNCTIONS)
+
+    def step(p, X, Y, learning_rate):
+        A2, cache = forward(X, p)
+        return update(p, backward(p, cache, X, Y), learning_rate), A2
+    return step
+
+
+class PlanarRun:
+    """A one-hidden-layer network trained a few iterations at a time.
+
+    X_train (2, m), Y_train (1, m), X_test (2, k), Y_test (1, k) with k >= 0.
+    ``functions``: the learner's three functions by name (then tanh only), or None
+    for the reference. Costs are recorded every iteration: ``train_costs[i]`` and
+    ``test_costs[i]`` are the costs before update i.
+    """
+
+    def __init__(self, X_train, Y_train, X_test, Y_test, n_h=4, activation="tanh",
+                 learning_rate=1.2, seed=3, functions=None):
+        self.X, self.Y, self.X_test, self.Y_test = X_train, Y_train, X_test, Y_test
+        self.n_h, self.activation, self.learning_rate = n_h, activation, learning_rate
+        self.params = shallow.initialize_parameters(X_train.shape[0], n_h, 1, seed)
+        self.iteration = 0
+        self.train_costs, self.test_costs = [], []
+        self._step = _learner_step(functions) if functions else _reference_step(activation)
+
+    def advance(self, n):
+        """Train ``n`` iterations. Returns "" or the sentence saying training diverged."""
+        with training_threads(), np.errstate(over="ignore", invalid="ignore"):
+            for _ in range(n):
+                test = (cross_entropy(self.probabilities(self.X_test), self.Y_test)
+                        if self.Y_test.shape[1] else np.nan)
+                self.params, A2 = self._step(self.params, self.X, self.Y, self.learning_rate)
+                cost = cross_entropy(A2, self.Y)
+                self.train_costs.append(cost)
+                self.test_costs.append(test)
+                if not np.isfinite(cost) or not np.isfinite(self.params["W2"]).all():
+                    return str(diverged(self.learning_rate, self.iteration))
+                self.iteration += 1
+        return ""
+
+    def hidden(self, X):
+        """The hidden layer's activations A1 (n_h, m) for the points X (2, m)."""
+        p = self.params
+        return ACTIVATIONS[self.activation][0](p["W1"] @ X + p["b1"])
+
+    def probabilities(self, X):
+        """The network's output A2 (1, m): P(class 1) for the points X (2, m)."""
+        p = self.params
+        return 1 / (1 + np.exp(-(p["W2"] @ self.hidden(X) + p["b2"])))
+
+    def accuracy(self, test=False):
+        """Accuracy in % on the train (or test) points; None with no test points."""
+        X, Y = (self.X_test, self.Y_test) if test else (self.X, self.Y)
+        if Y.shape[1] == 0:
+            return None
+        return 100 * float(np.mean((self.probabilities(X) > 0.5) == Y))
+
+    def hint(self):
+        """Why training is not progressing (dead ReLUs, a flat cost), or ""."""
+        dead = None
+        if self.activation == "relu":
+            dead = float(np.mean(~(self.hidden(self.X) > 0).any(axis=1)))
+        return training_hint(self.train_costs, dead, self.accuracy())
+
+
+class PlanarView:
+    """One figure, redrawn in place every frame: boundary, network, costs, hidden-unit maps.
+
+    ``draw(run, reference=None)`` updates every artist from ``run`` (and the faint
+    overlay of ``reference``, a PlanarRun trained alongside) and returns the figure.
+    """
+
+    def __init__(self, X_all, n_h, name):
+        self.fig = fig = new_figure(11, 6.2)
+        grid = fig.add_gridspec(2, 3, width_ratios=[1.15, 1, 1], height_ratios=[1.6, 1],
+                                left=0.05, right=0.98, top=0.93, bottom=0.04, wspace=0.28,
+                                hspace=0.3)
+        self.ax_b, self.ax_n, self.ax_c = (fig.add_subplot(grid[0, k]) for k in range(3))
+        self.name, self.n_h = name, n_h
+        self.xx, self.yy, self.grid = decision_grid(X_all, points=GRID_POINTS)
+        extent = (self.xx.min(), self.xx.max(), self.yy.min(), self.yy.max())
+        self.boundary = self.ax_b.imshow(np.full(self.xx.shape, 0.5), origin="lower", extent=extent,
+                                         cmap=PROBABILITY_CMAP, vmin=0, vmax=1, aspect="auto",
+                                         interpolation="bilinear")
+        self.ax_b.grid(False)
+        self.reference_contour = None
+        self.points, self.limits = [], None
+        self.blitter = Blitter(fig)
+        self._network_axes(n_h)
+        self.train_line, = self.ax_c.plot([], [], color="k", lw=1.4, label="train")
+        self.test_line, = self.ax_c.plot([], [], color=CLASS_COLORS[1], lw=1.4, label="test")
+        self.reference_line, = self.ax_c.plot([], [], color="0.6", lw=3, alpha=0.5, ls="--",
+                                              label="reference (train)")
+        self.ax_c.set_xlabel("iteration")
+        self.ax_c.set_ylabel("cost J")
+        self.maps = []
+        shown = min(n_h, MAX_MAPS)
+        sub = grid[1, :].subgridspec(1, MAX_MAPS, wspace=0.08)
+        for i in range(shown):
+            ax = fig.add_subplot(sub[0, i])
+            ax.set_xticks([])
+            ax.set_yticks([])
+            ax.set_title(f"unit {i + 1}", fontsize=8, pad=2)
+            self.maps.append(ax.imshow(np.zeros(self.xx.shape), origin="lower", extent=extent,
+                                       cmap=UNIT_CMAP, aspect="auto"))
+        more = f" (the first {shown} of {n_h})" if n_h > shown else ""
+        fig.text(0.05, 0.37, f"what each hidden unit computes over the plane{more}: "
+                             f"its activation, purple negative, orange positive", fontsize=9)
+
+    def _network_axes(self, n_h):
+        ax = self.ax_n
+        ax.set_axis_off()
+        ax.set_xlim(-0.3, 2.3)
+        ax.set_ylim(-0.3, 1.08)  # room below for the points' legend
+        ys = np.linspace(1, 0, n_h + 2)[1:-1]  # unit 1 on top
+        self.pos = {"in": [(0, 0.65), (0, 0.35)], "hidden": [(1, y) for y in ys], "out": [(2, 0.5)]}
+        segs = [(a, h) for a in self.pos["in"] for h in self.pos["hidden"]]  # order of W1.T.ravel()
+        segs += [(h, self.pos["out"][0]) for h in self.pos["hidden"]]
+        self.weights = LineCollection(segs, zorder=1)
+        ax.add_collection(self.weights)
+        size = max(20, 160 / max(1, n_h / 4))
+        self.nodes = []  # drawn after the weights, every frame
+        for key, names in (("in", ["$x_1$", "$x_2$"]), ("out", ["$\\hat y$"])):
+            xs, ys_ = zip(*self.pos[key])
+            self.nodes.append(ax.scatter(xs, ys_, s=220, color="#f0f0f0", edgecolors="0.2"))
+            for (x, y), label in zip(self.pos[key], names):
+                self.nodes.append(ax.text(x, y, label, ha="center", va="center", fontsize=9))
+        xs, ys_ = zip(*self.pos["hidden"])
+        self.nodes.append(ax.scatter(xs, ys_, s=size, color="#cfe3f3", edgecolors="0.2"))
+        ax.set_title("the network: line width = |weight|, colour = sign", fontsize=9)
+
+    def dynamic(self):
+        """The artists that change every frame, in drawing order (the rest is cached)."""
+        return [self.boundary, *self.points, self.reference_contour, self.ax_b.title,
+                self.weights, *self.nodes, self.train_line, self.test_line, self.reference_line,
+                self.ax_c.title,
+                *self.maps]
+
+    def draw(self, run, reference=None):
+        """Update every artist from ``run``; returns True when the background must be redrawn
+        (the cost axes' limits changed), False when blitting the dynamic artists is enough."""
+        P = run.probabilities(self.grid).reshape(self.xx.shape)
+        self.boundary.set_data(P)
+        self._draw_points(run)
+        if self.reference_contour is not None:
+            self.reference_contour.remove()
+            self.reference_contour = None
+        if reference is not None:
+            R = reference.probabilities(self.grid).reshape(self.xx.shape)
+            if R.min() < 0.5 < R.max():
+                self.reference_contour = self.ax_b.contour(self.xx, self.yy, R, levels=[0.5],
+                                                           colors="0.25", linewidths=1.2,
+                                                           linestyles="--", alpha=0.6)
+        train_acc, test_acc = run.accuracy(), run.accuracy(test=True)
+        test_text = f", test {test_acc:.1f}%" if test_acc is not None else ", no test points"
+        start = "untrained (random start): " if run.iteration == 0 else ""
+        self.ax_b.set_title(f"{self.name}: {run.n_h} {run.activation} units\n"
+                            f"{start}train {train_acc:.1f}%{test_text}", fontsize=10)
+        w = np.concatenate([run.params["W1"].T.ravel(), run.params["W2"].ravel()])
+        scale = max(np.abs(w).max(), 1e-12)
+        self.weights.set_linewidths(0.3 + 4.5 * np.abs(w) / scale)
+        self.weights.set_colors([WEIGHT_COLORS[int(v > 0)] for v in w])
+        A1 = run.hidden(self.grid)
+        bounded = run.activation in ("tanh", "sigmoid")  # outputs within [-1, 1]
+        for i, image in enumerate(self.maps):
+            image.set_data(A1[i].reshape(self.xx.shape))
+            top = 1.0 if bounded else max(np.abs(A1[i]).max(), 1e-9)
+            image.set_clim(-top, top)  # 0 is white, whatever the activation
+        return self._draw_costs(run, reference)
+
+    def _draw_points(self, run):
+        if getattr(self, "_points_of", None) is run.X:
+            return
+        self._points_of = run.X
+        for X, Y, marker, edge, label in ((run.X, run.Y, "o", "k", "train"),
+                                          (run.X_test, run.Y_test, "^", "white", "test")):
+            if Y.shape[1]:
+                colors = np.array(CLASS_COLORS)[Y.ravel().astype(int)]
+                self.points.append(self.ax_b.scatter(
+                    X[0], X[1], c=colors, marker=marker, s=16 if marker == "o" else 26,
+                    edgecolors=edge, linewidths=0.4 if edge == "k" else 0.9,
+                    label=f"{label} ({Y.shape[1]})"))
+        # beside the plot, not on it: the legend then belongs to the cached background
+        self.ax_n.legend(handles=self.points, loc="lower center", fontsize=8, ncols=2,
+                         markerscale=1.6, title="points of the left plot", title_fontsize=8)
+
+    def _draw_costs(self, run, reference):
+        n = len(run.train_costs)
+        its = np.arange(n)
+        self.train_line.set_data(its, run.train_costs)
+        self.test_line.set_data(its, run.test_costs)
+        ref = reference.train_costs if reference is not None else []
+        self.reference_line.set_data(np.arange(len(ref)), ref)
+        ax = self.ax_c
+        finite = [c for c in run.train_costs[:50] + run.test_costs[-1:] + list(ref[:50])
+                  if np.isfinite(c)]
+        top = max(finite, default=0.7)
+        if self.limits is not None and top <= self.limits[1]:
+            top = self.limits[1]
+        else:
+            top = nice_limit(1.1 * top)
+        limits = (nice_limit(max(n, len(ref), 1), steps=(1, 2, 5), minimum=100), top)
+        if n == 0:
+            ax.set_title("iteration 0: press Play or Step", fontsize=10)
+        else:
+            test = run.test_costs[-1]
+            ax.set_title(f"iteration {run.iteration:,}: train cost {run.train_costs[-1]:.3f}"
+                         + (f", test {test:.3f}" if np.isfinite(test) else ""), fontsize=10)
+        handles = [self.train_line] + ([self.test_line] if run.Y_test.shape[1] else []) \
+            + ([self.reference_line] if reference is not None else [])
+        changed = limits != self.limits or len(handles) != len(getattr(self, "_handles", ()))
+        if changed:
+            self.limits, self._handles = limits, handles
+            ax.set_xlim(0, limits[0])
+            ax.set_ylim(0, limits[1])
+            ax.legend(handles=handles, loc="upper right", fontsize=8)
+        return changed
+
+    def frame(self, run, reference=None):
+        """Draw one frame; returns the figure's RGB pixels (h, w, 3) uint8."""
+        full = self.draw(run, reference)
+        return self.blitter.frame(self.dynamic(), full)

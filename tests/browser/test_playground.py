@@ -1,0 +1,103 @@
+"""The live playgrounds in a real browser: JupyterLab and Debian's Chromium through Playwright.
+
+03: Play makes the boundary image change many times and the counter advance; Pause
+stops it; Step advances by exactly one. 04: the deep playground plays, and a stroke
+drawn with the mouse on the canvas gets an answer. The server, browser and skip rules
+come from test_jupyterlab.py (imported, not copied). Screenshots go to test-artifacts/.
+"""
+
+import re
+import time
+
+from playwright.sync_api import expect
+
+from tests.browser.test_jupyterlab import lab, open_and_run, page, shot, widget_cell  # noqa: F401
+
+ITERATION = re.compile(r"iteration ([\d,]+)")
+
+
+def counter(cell):
+    text = cell.locator(".widget-html-content", has_text=ITERATION).first.inner_text()
+    return int(ITERATION.search(text).group(1).replace(",", ""))
+
+
+def frame_src(cell):
+    return cell.locator("img.widget-image").last.get_attribute("src")
+
+
+def button(cell, name):
+    """The button reading exactly ``name`` ("Step" is not "Step ×10"), icon or not."""
+    return cell.locator("button", has_text=re.compile(rf"^\s*{re.escape(name)}\s*$")).first
+
+
+def watch_play(cell, seconds=4.0):
+    """Press Play, sample the picture every 0.1 s for ``seconds``; return the distinct frames."""
+    seen = {frame_src(cell)}
+    button(cell, "Play").click()
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        seen.add(frame_src(cell))
+        time.sleep(0.1)
+    return seen
+
+
+def pause_and_check_it_stays(cell):
+    button(cell, "Pause").click()
+    expect(button(cell, "Play")).to_be_visible()
+    time.sleep(1.0)  # a frame already on its way may still land
+    stopped = counter(cell)
+    time.sleep(1.5)
+    assert counter(cell) == stopped, "the counter moved after Pause"
+    return stopped
+
+
+def test_03_play_pause_step(page):  # noqa: F811
+    open_and_run(page, "03_shallow_network.ipynb")
+    cell = widget_cell(page, "hidden units")
+    cell.scroll_into_view_if_needed()
+    expect(cell.locator("img.widget-image").last).to_be_visible()
+    assert counter(cell) == 0
+    frames = watch_play(cell)
+    assert len(frames) >= 6, f"the boundary image changed only {len(frames) - 1} times in 4 s"
+    stopped = pause_and_check_it_stays(cell)
+    assert stopped >= 50, f"only {stopped} iterations in 4 s of Play"
+    before = frame_src(cell)
+    button(cell, "Step").click()
+    expect(cell.locator(".widget-html-content", has_text=f"iteration {stopped + 1:,}")).to_be_visible()
+    assert counter(cell) == stopped + 1
+    deadline = time.time() + 10
+    while frame_src(cell) == before and time.time() < deadline:
+        time.sleep(0.1)
+    assert frame_src(cell) != before, "Step did not redraw"
+    button(cell, "Reset").click()
+    expect(cell.locator(".widget-html-content", has_text=re.compile(r"iteration 0\b"))).to_be_visible()
+    shot(cell, "03_live_playground.png")
+
+
+def test_04_deep_play_and_draw_a_digit(page):  # noqa: F811
+    open_and_run(page, "04_deep_network.ipynb")
+    cell = widget_cell(page, "units per layer")
+    cell.scroll_into_view_if_needed()
+    frames = watch_play(cell, seconds=5.0)
+    assert len(frames) >= 4, f"the deep playground's picture changed only {len(frames) - 1} times"
+    assert pause_and_check_it_stays(cell) > 0
+    shot(cell, "04_live_deep_playground.png")
+
+    pad = page.locator(".jp-CodeCell", has=page.locator(".widget-html-content",
+                                                        has_text="Draw one digit with the mouse")).last
+    pad.scroll_into_view_if_needed()
+    canvas = pad.locator("canvas").first
+    expect(canvas).to_be_visible()
+    seen_before = pad.locator("img.widget-image").last.get_attribute("src")
+    box = canvas.bounding_box()
+    x, top, bottom = box["x"] + box["width"] / 2, box["y"] + 0.2 * box["height"], \
+        box["y"] + 0.8 * box["height"]
+    page.mouse.move(x, top)
+    page.mouse.down()
+    for k in range(1, 21):  # a vertical stroke: a "1"
+        page.mouse.move(x, top + (bottom - top) * k / 20)
+        time.sleep(0.02)
+    page.mouse.up()
+    expect(pad.locator(".widget-html-content", has_text="P(odd) =")).to_be_visible(timeout=20_000)
+    assert pad.locator("img.widget-image").last.get_attribute("src") != seen_before
+    shot(pad, "04_draw_a_digit.png")
