@@ -10,16 +10,23 @@ Backward:  ``sigmoid_backward(dA, Z)`` ... : dZ = dA * g'(Z), the step
            ``linear_activation_backward`` takes in notebook 04. ``Z`` is the
            "activation cache" that the forward step stored.
 
-These functions trust their input (they sit inside training loops); the public
-functions of ``logistic``, ``shallow`` and ``deep`` check arrays at their door.
+The public functions below check their input (``Z`` and ``dA``: a number or a
+real array of any shape, finite; ``dA`` and ``Z`` of one shape) and raise a
+``TypeError``/``ValueError`` naming the argument. The kernels in ``ACTIVATIONS``
+(``_sigmoid``...) trust their input: the training loops of ``logistic``,
+``shallow`` and ``deep`` call them after checking once at their door.
 """
 
+import numbers
+
 import numpy as np
+
+from .validation import check_array, check_choice, check_same_shape, check_scalar
 
 LEAKY_SLOPE = 0.01
 
 
-def sigmoid(Z):
+def _sigmoid(Z):
     """sigma(z) = 1 / (1 + e^-z), computed without overflow for any z.
 
     For z >= 0 it uses 1 / (1 + e^-z); for z < 0 the equal form e^z / (1 + e^z),
@@ -31,85 +38,85 @@ def sigmoid(Z):
     return np.where(Z >= 0, 1.0, e) / (1.0 + e)
 
 
-def tanh(Z):
+def _tanh(Z):
     """tanh(z) = (e^z - e^-z) / (e^z + e^-z), in (-1, 1)."""
     return np.tanh(Z)
 
 
-def relu(Z):
+def _relu(Z):
     """max(0, z)."""
     return np.maximum(Z, 0.0)
 
 
-def leaky_relu(Z, slope=LEAKY_SLOPE):
+def _leaky_relu(Z, slope=LEAKY_SLOPE):
     """z for z > 0, slope * z otherwise (default slope 0.01)."""
     return np.where(Z > 0, Z, slope * Z)
 
 
-def sigmoid_derivative(Z):
+def _sigmoid_derivative(Z):
     """sigma'(z) = sigma(z) (1 - sigma(z)); at most 0.25, at z = 0."""
-    s = sigmoid(Z)
+    s = _sigmoid(Z)
     return s * (1.0 - s)
 
 
-def tanh_derivative(Z):
+def _tanh_derivative(Z):
     """tanh'(z) = 1 - tanh(z)^2; at most 1, at z = 0."""
     t = np.tanh(Z)
     return 1.0 - t * t
 
 
-def relu_derivative(Z):
+def _relu_derivative(Z):
     """1 for z > 0, else 0 (the value at exactly 0 is a convention; we use 0)."""
     return (Z > 0).astype(np.float64)
 
 
-def leaky_relu_derivative(Z, slope=LEAKY_SLOPE):
+def _leaky_relu_derivative(Z, slope=LEAKY_SLOPE):
     """1 for z > 0, else ``slope``."""
     return np.where(Z > 0, 1.0, slope)
 
 
-def sigmoid_backward(dA, Z):
+def _sigmoid_backward(dA, Z):
     """dZ = dA * sigma'(Z). dA, Z and dZ share one shape, (n[l], m)."""
-    s = sigmoid(Z)
+    s = _sigmoid(Z)
     return dA * s * (1.0 - s)
 
 
-def tanh_backward(dA, Z):
+def _tanh_backward(dA, Z):
     """dZ = dA * (1 - tanh(Z)^2)."""
     t = np.tanh(Z)
     return dA * (1.0 - t * t)
 
 
-def relu_backward(dA, Z):
+def _relu_backward(dA, Z):
     """dZ = dA where Z > 0, else 0."""
     return np.where(Z > 0, dA, 0.0)
 
 
-def leaky_relu_backward(dA, Z, slope=LEAKY_SLOPE):
+def _leaky_relu_backward(dA, Z, slope=LEAKY_SLOPE):
     """dZ = dA where Z > 0, else slope * dA."""
     return np.where(Z > 0, dA, slope * dA)
 
 
-def identity(Z):
+def _identity(Z):
     """The "linear" activation g(z) = z (notebook 03's 'linear activations collapse' demo)."""
     return np.array(Z, dtype=np.float64)
 
 
-def identity_backward(dA, Z):
+def _identity_backward(dA, Z):
     """dZ = dA: the identity's slope is 1."""
     return np.array(dA, dtype=np.float64)
 
 
 # name -> (g, g', backward step); the names the ``activation`` arguments accept
 ACTIVATIONS = {
-    "sigmoid": (sigmoid, sigmoid_derivative, sigmoid_backward),
-    "tanh": (tanh, tanh_derivative, tanh_backward),
-    "relu": (relu, relu_derivative, relu_backward),
-    "leaky_relu": (leaky_relu, leaky_relu_derivative, leaky_relu_backward),
+    "sigmoid": (_sigmoid, _sigmoid_derivative, _sigmoid_backward),
+    "tanh": (_tanh, _tanh_derivative, _tanh_backward),
+    "relu": (_relu, _relu_derivative, _relu_backward),
+    "leaky_relu": (_leaky_relu, _leaky_relu_derivative, _leaky_relu_backward),
 }
 
 
-def slope_from_output(activation, Z, A):
+def _slope_from_output(activation, Z, A):
     """g'(Z) using the forward output ``A = g(Z)`` where that saves work.
 
     tanh' = 1 - A^2 and sigmoid' = A (1 - A) need no second exp; ReLU's slopes
@@ -120,3 +127,102 @@ def slope_from_output(activation, Z, A):
     if activation == "sigmoid":
         return A * (1.0 - A)
     return ACTIVATIONS[activation][1](Z)
+
+
+# ----- the public, checked versions ---------------------------------------------------
+
+def _array(Z, name):
+    """A checked float64 array from a number or a real array of any shape (empty is fine)."""
+    if isinstance(Z, numbers.Real) and not isinstance(Z, (bool, np.bool_)):
+        return np.asarray(check_scalar(Z, name), dtype=np.float64)
+    return check_array(Z, name, "(...)", (None,) * getattr(Z, "ndim", 0), allow_empty=True)
+
+
+def _pair(dA, Z):
+    dA, Z = _array(dA, "dA"), _array(Z, "Z")
+    check_same_shape(dA, "dA", Z, "Z")
+    return dA, Z
+
+
+def _slope(slope):
+    return check_scalar(slope, "slope", minimum=0, maximum=1)
+
+
+def sigmoid(Z):
+    """sigma(z) = 1 / (1 + e^-z) of a number or an array ``Z`` of any shape; no overflow."""
+    return _sigmoid(_array(Z, "Z"))
+
+
+def tanh(Z):
+    """tanh(z) = (e^z - e^-z) / (e^z + e^-z), in (-1, 1), elementwise."""
+    return _tanh(_array(Z, "Z"))
+
+
+def relu(Z):
+    """max(0, z) elementwise."""
+    return _relu(_array(Z, "Z"))
+
+
+def leaky_relu(Z, slope=LEAKY_SLOPE):
+    """z for z > 0, slope * z otherwise (default slope 0.01)."""
+    return _leaky_relu(_array(Z, "Z"), _slope(slope))
+
+
+def sigmoid_derivative(Z):
+    """sigma'(z) = sigma(z) (1 - sigma(z)); at most 0.25, at z = 0."""
+    return _sigmoid_derivative(_array(Z, "Z"))
+
+
+def tanh_derivative(Z):
+    """tanh'(z) = 1 - tanh(z)^2; at most 1, at z = 0."""
+    return _tanh_derivative(_array(Z, "Z"))
+
+
+def relu_derivative(Z):
+    """1 for z > 0, else 0 (the value at exactly 0 is a convention; we use 0)."""
+    return _relu_derivative(_array(Z, "Z"))
+
+
+def leaky_relu_derivative(Z, slope=LEAKY_SLOPE):
+    """1 for z > 0, else ``slope``."""
+    return _leaky_relu_derivative(_array(Z, "Z"), _slope(slope))
+
+
+def sigmoid_backward(dA, Z):
+    """dZ = dA * sigma'(Z). dA, Z and dZ share one shape, (n[l], m)."""
+    return _sigmoid_backward(*_pair(dA, Z))
+
+
+def tanh_backward(dA, Z):
+    """dZ = dA * (1 - tanh(Z)^2). dA, Z and dZ share one shape."""
+    return _tanh_backward(*_pair(dA, Z))
+
+
+def relu_backward(dA, Z):
+    """dZ = dA where Z > 0, else 0. dA, Z and dZ share one shape."""
+    return _relu_backward(*_pair(dA, Z))
+
+
+def leaky_relu_backward(dA, Z, slope=LEAKY_SLOPE):
+    """dZ = dA where Z > 0, else slope * dA. dA, Z and dZ share one shape."""
+    return _leaky_relu_backward(*_pair(dA, Z), _slope(slope))
+
+
+def identity(Z):
+    """The "linear" activation g(z) = z (notebook 03's 'linear activations collapse' demo).
+
+    Returns a new float64 array (never a view of ``Z``)."""
+    return _identity(_array(Z, "Z"))
+
+
+def identity_backward(dA, Z):
+    """dZ = dA: the identity's slope is 1. Returns a new array."""
+    return _identity_backward(*_pair(dA, Z))
+
+
+def slope_from_output(activation, Z, A):
+    """g'(Z) from ``Z`` and the forward output ``A = g(Z)`` (one shape); see ``_slope_from_output``."""
+    check_choice(activation, "activation", ACTIVATIONS)
+    Z, A = _array(Z, "Z"), _array(A, "A")
+    check_same_shape(Z, "Z", A, "A")
+    return _slope_from_output(activation, Z, A)

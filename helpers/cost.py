@@ -1,12 +1,23 @@
 """The cross-entropy cost shared by logistic regression, the shallow and the deep network.
 
-    J = -(1/m) * sum( Y log(A) + (1 - Y) log(1 - A) )
+    J = -(1/m) * sum( Y log(A) + (1 - Y) log(1 - A) )         with A = sigmoid(Z)
+      =  (1/m) * sum( log(1 + e^Z) - Y Z )                    the same, from the logits Z
 
-These kernels trust their input (they run inside training loops); the graded
-``compute_cost`` functions in ``shallow`` and ``deep`` check it first.
+The models compute it from Z (``cross_entropy_from_logits``) and its gradient
+dJ/dZ = (A - Y) / m from Z too (``logit_gradient``): both are exact to rounding
+for every finite float64 Z, from -1.8e308 to 1.8e308, where going through A
+would round A to exactly 0 or 1 once |Z| > ~37. The graded ``compute_cost``
+functions receive A itself and use ``cross_entropy``.
+
+The public functions check their input (A or Z (1, m) finite, Y (1, m) of 0/1
+labels, one m); the kernels ``_cross_entropy``, ``_from_logits`` and
+``_logit_gradient`` trust it: the training loops call them after checking once.
 """
 
 import numpy as np
+
+from .activations import _sigmoid
+from .validation import check_array, check_labels, check_probabilities
 
 # A sigmoid output of exactly 0.0 or 1.0 (|z| > ~37 in float64) would give log(0).
 # Clipping to the nearest representable probabilities keeps the cost finite
@@ -15,18 +26,76 @@ _LOW = np.finfo(np.float64).tiny
 _HIGH = np.nextafter(1.0, 0.0)
 
 
-def cross_entropy(A, Y):
+def _mean(losses, m):
+    """sum(losses) / m without overflow: losses near 1e308 each still have a finite mean."""
+    with np.errstate(over="ignore"):
+        total = losses.sum()
+    if np.isfinite(total):
+        return float(total / m)
+    return float((losses / m).sum())
+
+
+def _cross_entropy(A, Y):
     """Mean cross-entropy of predictions ``A`` (1, m) in [0, 1] against labels ``Y`` (1, m)."""
     A = np.clip(A, _LOW, _HIGH)
     m = Y.shape[1]
     return float(-(np.dot(np.log(A), Y.T) + np.dot(np.log1p(-A), (1 - Y).T)).item() / m)
 
 
-def cross_entropy_from_logits(Z, Y):
-    """The same cost from Z, where A = sigmoid(Z): mean of log(1 + e^Z) - Y Z.
+def _logit_losses(Z, Y):
+    """Per-example loss log(1 + e^Z) - Y Z for logits ``Z`` and labels ``Y`` of one shape.
 
-    Exact for any finite Z (no clipping needed): the loss of a confident wrong
-    prediction keeps growing with |Z| instead of stopping at ~708.
+    Written as  (1 - Y) Z + log(1 + e^-Z)  for Z > 0  and  -Y Z + log(1 + e^Z)  for
+    Z <= 0, so e is only raised to a non-positive power and the large term is a
+    single product: Z = 1e17 with Y = 1 gives log1p(e^-1e17) = 0 exactly (not
+    1e17 - 1e17 after rounding), Z = 1.8e308 with Y = 0 gives 1.8e308, and with
+    Y = 1 gives 0 (not inf - inf = nan).
     """
-    m = Y.shape[1]
-    return float((np.sum(np.logaddexp(0.0, Z)) - np.dot(Z, Y.T).item()) / m)
+    positive = Z > 0
+    with np.errstate(over="ignore"):  # only the untaken branch of np.where can overflow
+        linear = np.where(positive, (1 - Y) * Z, -Y * Z)
+    return linear + np.log1p(np.exp(-np.abs(Z)))
+
+
+def _from_logits(Z, Y):
+    """The cost J from Z (1, m), where A = sigmoid(Z): the mean of log(1 + e^Z) - Y Z.
+
+    Exact to rounding for any finite Z (no clipping): the loss of a confident wrong
+    prediction keeps growing with |Z| instead of stopping at ~708; the mean of
+    losses near 1.8e308 does not overflow.
+    """
+    return _mean(_logit_losses(Z, Y), Y.shape[1])
+
+
+def _logit_gradient(Z, Y, sign=None):
+    """A - Y = sigmoid(Z) - Y for 0/1 labels Y, computed from Z (same shape), exact to rounding.
+
+    With s = 1 - 2Y (+1 for label 0, -1 for label 1) it is s * sigmoid(s Z): label 0
+    gives sigmoid(Z), label 1 gives -sigmoid(-Z), so the tiny gradient of a
+    confident right answer (-e^-50 for Z = 50, Y = 1) is kept instead of rounding
+    1 - 1 to 0, and no AL is needed. ``sign`` may pass s precomputed (training
+    loops do, as Y does not change). Divide by m for dJ/dZ.
+    """
+    s = 1.0 - 2.0 * Y if sign is None else sign
+    return s * _sigmoid(Z * s)
+
+
+def _logits_and_labels(Z, Y):
+    Z = check_array(Z, "Z", "(1, m)", (1, None))
+    return Z, check_labels(Y, Z.shape[1], against="Z")
+
+
+def cross_entropy(A, Y):
+    """Mean cross-entropy (a float) of probabilities ``A`` (1, m) against 0/1 labels ``Y`` (1, m)."""
+    A = check_probabilities(A, "A")
+    return _cross_entropy(A, check_labels(Y, A.shape[1], against="A"))
+
+
+def cross_entropy_from_logits(Z, Y):
+    """The cost J (a float) from logits ``Z`` (1, m) and 0/1 labels ``Y`` (1, m); see ``_from_logits``."""
+    return _from_logits(*_logits_and_labels(Z, Y))
+
+
+def logit_gradient(Z, Y):
+    """sigmoid(Z) - Y (1, m) from logits ``Z`` (1, m) and labels ``Y`` (1, m); see ``_logit_gradient``."""
+    return _logit_gradient(*_logits_and_labels(Z, Y))

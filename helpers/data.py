@@ -11,10 +11,15 @@ Nothing here reads the network or depends on the current working directory.
 """
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 import h5py
 import numpy as np
+
+from .validation import (MAX_ELEMENTS, check_array, check_path, check_scalar, check_seed,
+                         describe)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -40,23 +45,52 @@ class DataFileError(OSError):
 
 
 def checksum(array):
-    """SHA-256 of an array's dtype, shape and bytes."""
+    """SHA-256 (a hex string) of a numpy array's dtype, shape and bytes."""
+    if not isinstance(array, np.ndarray) or array.dtype.kind == "O":
+        raise TypeError(f"array must be a numpy array of numbers or bytes, got {describe(array)}")
     a = np.ascontiguousarray(array)
     h = hashlib.sha256(f"{a.dtype.str}{a.shape}".encode())
     h.update(a.tobytes())
     return h.hexdigest()
 
 
+def _file_problem(path, hint):
+    """Why ``path`` cannot be read as a data file, or None if it looks like a readable file."""
+    if path.is_symlink() and not path.exists():
+        return f"data file {path} is a symbolic link to {os.readlink(path)}, which does not exist. {hint}"
+    if not path.exists():
+        return f"data file {path} is missing. {hint}"
+    if path.is_dir():
+        return f"data file {path} is a folder, not a file; remove or rename that folder. {hint}"
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        target = f" (it leads to {path.resolve()})" if path.is_symlink() else ""
+        return (f"data file {path} is not a regular file but a device or pipe{target}; replace it "
+                f"with the real file. {hint}")
+    try:
+        with open(path, "rb"):
+            pass
+    except PermissionError:
+        return (f"data file {path} exists but you may not read it (permission denied); give "
+                f"yourself read permission, e.g. `chmod u+r {path}`, or ask whoever installed "
+                f"the course to.")
+    return None
+
+
 def _read_verified(fname, keys, data_dir=None):
     """Read ``keys`` from ``data_dir/fname`` and verify each against EXPECTED."""
-    path = Path(data_dir) if data_dir is not None else DATA_DIR
+    path = Path(check_path(data_dir, "data_dir")) if data_dir is not None else DATA_DIR
     path = path / fname
     hint = RESTORE_HINT.format(fname=fname)
-    if not path.is_file():
-        raise DataFileError(f"data file {path} is missing. {hint}")
+    problem = _file_problem(path, hint)
+    if problem:
+        raise DataFileError(problem)
     try:
         with h5py.File(path, "r") as f:
             arrays = {key: f[key][()] for key in keys}
+    except PermissionError:
+        raise DataFileError(f"data file {path} exists but you may not read it (permission "
+                            f"denied); give yourself read permission, e.g. `chmod u+r {path}`.") from None
     except (OSError, KeyError, ValueError) as exc:
         raise DataFileError(f"data file {path} could not be read ({exc}). {hint}") from None
     for key, value in arrays.items():
@@ -97,22 +131,32 @@ def load_digits(data_dir=None):
     return train["train_set_digit"].astype(np.int64), test["test_set_digit"].astype(np.int64)
 
 
+def _check_m(m):
+    return check_scalar(m, "m", integer=True, minimum=2, maximum=MAX_ELEMENTS)
+
+
 def load_planar_dataset(seed=1, m=400, petals=4):
     """The two-class "flower": points on the petals of r = a sin(4t), with noise.
 
-    Returns ``X`` float64 (2, m) and ``Y`` int64 (1, m). Half the points are class 0
-    and half class 1; each class takes every other petal, so no straight line
-    separates them (notebook 03, section 7). ``seed`` may be an int or a
-    ``numpy.random.Generator``.
+    seed   : non-negative int or ``numpy.random.Generator``
+    m      : the number of points, a whole number >= 2
+    petals : the petals' length a, a positive number
+    Returns ``X`` float64 (2, m) and ``Y`` int64 (1, m). Class 0 has ceil(m / 2)
+    points and class 1 floor(m / 2); each class takes every other petal, so no
+    straight line separates them (notebook 03, section 7).
     """
-    rng = np.random.default_rng(seed)
-    n = m // 2
-    X = np.empty((2, 2 * n))
-    Y = np.repeat([0, 1], n).reshape(1, -1)
-    for j in range(2):
+    rng = check_seed(seed)
+    m = _check_m(m)
+    petals = check_scalar(petals, "petals", positive=True, maximum=1e6)
+    sizes = (m - m // 2, m // 2)
+    X = np.empty((2, m))
+    Y = np.repeat([0, 1], sizes).reshape(1, -1)
+    start = 0
+    for j, n in enumerate(sizes):
         t = np.linspace(j * 3.12, (j + 1) * 3.12, n) + 0.2 * rng.standard_normal(n)
         r = petals * np.sin(4 * t) + 0.2 * rng.standard_normal(n)
-        X[:, j * n:(j + 1) * n] = np.vstack([r * np.sin(t), r * np.cos(t)])
+        X[:, start:start + n] = np.vstack([r * np.sin(t), r * np.cos(t)])
+        start += n
     return X, Y
 
 
@@ -158,8 +202,10 @@ def load_extra_datasets(seed=3, m=200):
     Returns a dict ``name -> (X (2, m) float64, Y (1, m) int64)`` with names
     ``"noisy_circles"``, ``"noisy_moons"``, ``"blobs"``, ``"gaussian_quantiles"``
     and ``"no_structure"`` (random points with random labels: nothing to learn).
+    ``seed`` is a non-negative int or a Generator; ``m`` a whole number >= 2.
     """
-    rng = np.random.default_rng(seed)
+    rng = check_seed(seed)
+    m = _check_m(m)
     raw = {
         "noisy_circles": _circles(rng, m),
         "noisy_moons": _moons(rng, m),
@@ -180,24 +226,17 @@ def prepare_digit_image(source):
     bounding box is cropped, scaled so its longer side is 20 pixels, and centred in a
     28x28 black square.
     Returns ``(steps, image)``: ``steps`` a list of (title, 2-D array) for display and
-    ``image`` the final uint8 (28, 28). Raises ``ValueError`` if the file is not an
-    image or holds no ink.
+    ``image`` the final uint8 (28, 28). An array must be (h, w) grey or (h, w, 3|4)
+    colour, real, finite, on the 0-255 scale. Raises ``TypeError`` for another kind
+    of source and ``ValueError`` if the file is not an image, the array is out of
+    range, or the image holds no ink.
     """
-    import io
+    from PIL import Image
 
-    from PIL import Image, UnidentifiedImageError
-
+    img = _open_image(source)
     try:
-        if isinstance(source, np.ndarray):
-            img = Image.fromarray(np.asarray(source, dtype=np.uint8))
-        elif isinstance(source, (bytes, bytearray, memoryview)):
-            img = Image.open(io.BytesIO(bytes(source)))
-        elif isinstance(source, Image.Image):
-            img = source
-        else:
-            img = Image.open(source)
         grey = np.asarray(img.convert("L"), dtype=np.float64)
-    except (UnidentifiedImageError, OSError) as exc:
+    except (OSError, ValueError, SyntaxError) as exc:
         raise ValueError(f"could not read this file as an image ({exc}); upload a PNG or JPEG of "
                          f"one digit") from None
     steps = [("your image", grey)]
@@ -220,6 +259,57 @@ def prepare_digit_image(source):
     out = np.zeros((28, 28))
     top, left = (28 - size[1]) // 2, (28 - size[0]) // 2
     out[top:top + size[1], left:left + size[0]] = small
+    if out.max() == 0:  # the ink vanished when shrunk to 20 pixels
+        raise ValueError("this image's ink is too faint or thin to survive shrinking to 20 pixels; "
+                         "draw the digit bigger or bolder")
     out = (255 * out / out.max()).round().astype(np.uint8)
     steps.append(("20 px, centred\nin 28×28", out))
     return steps, out
+
+
+def _image_array(source):
+    """Check a 2-D grey or 3-D colour array on the 0-255 scale; return it as uint8."""
+    if source.ndim == 3 and source.shape[2] in (3, 4):
+        shape, notation = (None, None, source.shape[2]), "(height, width, channels)"
+    else:
+        shape, notation = (None, None), "(height, width)"
+    a = check_array(source, "source", notation, shape)
+    if a.size > MAX_ELEMENTS:
+        raise ValueError(f"source has {a.size} pixels, more than {MAX_ELEMENTS}; shrink it first")
+    if a.min() < 0 or a.max() > 255:
+        raise ValueError(f"source must hold pixel values from 0 to 255, got values from "
+                         f"{a.min():g} to {a.max():g}; rescale it (e.g. 255 * x / x.max())")
+    return a.astype(np.uint8)  # as Image.fromarray(np.asarray(x, np.uint8)) always did
+
+
+def _open_image(source):
+    """A PIL image from a path, raw bytes, a PIL image or an array (checked)."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    if isinstance(source, Image.Image):
+        return source
+    if isinstance(source, np.ndarray):
+        return Image.fromarray(_image_array(source))
+    if isinstance(source, (list, tuple)):
+        raise TypeError(f"source must be a file path, bytes, a PIL image or a numpy array, got "
+                        f"{describe(source)}; wrap it with np.array(...)")
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        if not path.is_file():
+            what = "a folder" if path.is_dir() else "missing"
+            raise ValueError(f"source {str(path)!r} is {what}; give the path of a PNG or JPEG file")
+        opener = path
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        opener = io.BytesIO(bytes(source))
+    else:
+        raise TypeError(f"source must be a file path, bytes, a PIL image or a numpy array, got "
+                        f"{describe(source)}")
+    try:
+        img = Image.open(opener)
+        img.load()
+        return img
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+        raise ValueError(f"could not read this file as an image ({exc}); upload a PNG or JPEG of "
+                         f"one digit") from None

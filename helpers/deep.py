@@ -12,65 +12,28 @@ Caches, as the course builds them:
     caches                  = [cache of layer 1, ..., cache of layer L]
 
 Gradients are keyed "dW1", "db1", ... and "dA0" ... "dA{L-1}".
-Public functions check their arguments and never modify them.
+Public functions check their arguments and never modify them. The network has
+one output unit: ``L_model_forward``, ``L_model_backward``, ``predict`` and the
+models refuse a last layer W{L} with more than one row. The models' training
+loop computes the cost and dZ{L} from the logits Z{L} (``helpers.cost``).
 """
 
 import numpy as np
 
-from .activations import ACTIVATIONS
-from .cost import cross_entropy
-from .validation import (check_activation, check_array, check_dict_keys, check_labels,
-                         check_probabilities, check_scalar, diverged)
+from .activations import ACTIVATIONS, _sigmoid
+from .cost import _cross_entropy, _from_logits, _logit_gradient
+from .deep_inputs import (check_caches, check_layer_dims, check_linear, check_linear_cache,
+                          check_parameters, remember_hidden_outputs)
+from .validation import (check_activation, check_array, check_callable, check_dict_keys, check_flag,
+                         check_iterations, check_labels, check_matches, check_probabilities,
+                         check_scalar, check_seed, check_X_orientation, describe, diverged,
+                         finite_result)
 
 COST_EVERY = 100  # the models record the cost every this many iterations
+_SCALE_HINT = "scale X down (e.g. divide pixel values by 255) or use smaller weights"
 
 
-def _layer_count(parameters):
-    check_dict_keys(parameters, ("W1", "b1"), "parameters")
-    L = len(parameters) // 2
-    check_dict_keys(parameters, [f"{c}{l}" for l in range(1, L + 1) for c in "Wb"], "parameters")
-    return L
-
-
-def check_parameters(parameters, n_x=None):
-    """Check W1, b1, ..., WL, bL chain layer to layer; return L.
-
-    Names the first offending key, e.g. "W2 has shape (1, 4) but A1 has 3 rows".
-    """
-    L = _layer_count(parameters)
-    n_prev = n_x
-    for l in range(1, L + 1):
-        W = parameters[f"W{l}"]
-        check_array(W, f"W{l}", f"(n[{l}], n[{l - 1}])", (None, None))
-        if n_prev is not None and W.shape[1] != n_prev:
-            source = "X" if l == 1 else f"A{l - 1}"
-            raise ValueError(f"W{l} has shape {W.shape} but {source} has {n_prev} rows: W{l} must "
-                             f"be (n[{l}], n[{l - 1}]) = ({W.shape[0]}, {n_prev})")
-        check_array(parameters[f"b{l}"], f"b{l}", f"(n[{l}], 1)", (W.shape[0], 1))
-        n_prev = W.shape[0]
-    return L
-
-
-def initialize_parameters_deep(layer_dims, seed=3, scale=0.01):
-    """Random weights and zero biases for every layer.
-
-    layer_dims : list [n0, n1, ..., nL]
-    seed       : int or ``numpy.random.Generator``; W1 is drawn first, then W2...
-    scale      : a number multiplying the standard-normal draws (0.01, the
-                 course's exercise), or "xavier" for 1/sqrt(n[l-1]) per layer,
-                 which keeps activations from shrinking layer after layer and is
-                 what ``L_layer_model`` uses.
-    Returns {"W1": (n1, n0), "b1": (n1, 1), ..., "WL": (nL, n[L-1]), "bL": (nL, 1)}.
-    Notebook 04, section 6.
-    """
-    if not isinstance(layer_dims, (list, tuple)) or len(layer_dims) < 2:
-        raise ValueError(f"layer_dims must be a list of at least two sizes [n_x, ..., n_y], "
-                         f"got {layer_dims!r}")
-    dims = [check_scalar(n, f"layer_dims[{i}]", integer=True, minimum=1)
-            for i, n in enumerate(layer_dims)]
-    if scale != "xavier":
-        scale = check_scalar(scale, "scale", positive=True)
-    rng = np.random.default_rng(seed)
+def _initialize(dims, rng, scale):
     parameters = {}
     for l in range(1, len(dims)):
         factor = 1.0 / np.sqrt(dims[l - 1]) if scale == "xavier" else scale
@@ -79,14 +42,31 @@ def initialize_parameters_deep(layer_dims, seed=3, scale=0.01):
     return parameters
 
 
-def _check_linear(A, W, b, A_name="A"):
-    W = check_array(W, "W", "(n[l], n[l-1])", (None, None))
-    check_array(A, A_name, "(n[l-1], m)", (None, None))
-    if A.shape[0] != W.shape[1]:
-        raise ValueError(f"W has shape {W.shape} but {A_name} has {A.shape[0]} rows: W must be "
-                         f"(n[l], n[l-1]) with n[l-1] = {A_name}.shape[0] (did you swap or "
-                         f"transpose them?)")
-    check_array(b, "b", "(n[l], 1)", (W.shape[0], 1))
+def initialize_parameters_deep(layer_dims, seed=3, scale=0.01):
+    """Random weights and zero biases for every layer.
+
+    layer_dims : list [n0, n1, ..., nL] of whole numbers >= 1
+    seed       : non-negative int or ``numpy.random.Generator``; W1 is drawn first, then W2...
+    scale      : a positive number multiplying the standard-normal draws (0.01, the
+                 course's exercise), or "xavier" for 1/sqrt(n[l-1]) per layer,
+                 which keeps activations from shrinking layer after layer and is
+                 what ``L_layer_model`` uses.
+    Returns {"W1": (n1, n0), "b1": (n1, 1), ..., "WL": (nL, n[L-1]), "bL": (nL, 1)}.
+    Notebook 04, section 6.
+    """
+    dims = check_layer_dims(layer_dims, "layer_dims")
+    if isinstance(scale, str):
+        if scale != "xavier":
+            raise ValueError(f"scale must be a positive number or 'xavier', got {scale!r}")
+    else:
+        scale = check_scalar(scale, "scale", positive=True)
+    return _initialize(dims, check_seed(seed), scale)
+
+
+def _linear(A, W, b):
+    with np.errstate(over="ignore", invalid="ignore"):
+        Z = W @ A + b
+    return finite_result(Z, "Z = W A + b", _SCALE_HINT)
 
 
 def linear_forward(A, W, b):
@@ -96,8 +76,8 @@ def linear_forward(A, W, b):
     W : (n[l], n[l-1])     b : (n[l], 1), broadcast across the m columns
     Returns ``(Z, linear_cache)``: Z (n[l], m); linear_cache = (A, W, b).
     """
-    _check_linear(A, W, b)
-    return W @ A + b, (A, W, b)
+    A, W, b = check_linear(A, W, b)
+    return _linear(A, W, b), (A, W, b)
 
 
 def _activation_forward(A_prev, W, b, activation):
@@ -113,34 +93,44 @@ def linear_activation_forward(A_prev, W, b, activation):
     Returns ``(A, cache)``: A (n[l], m); cache = (linear_cache, Z) with
     linear_cache = (A_prev, W, b) and Z (n[l], m).
     """
-    _check_linear(A_prev, W, b, "A_prev")
+    A_prev, W, b = check_linear(A_prev, W, b, "A_prev")
     check_activation(activation, ACTIVATIONS)
-    return _activation_forward(A_prev, W, b, activation)
+    Z = _linear(A_prev, W, b)
+    return ACTIVATIONS[activation][0](Z), ((A_prev, W, b), Z)
 
 
-def _model_forward(X, parameters, L, hidden_activation):
+def _model_forward(X, parameters, L, hidden_activation, output=True):
+    """The forward pass; ``output=False`` skips AL = sigmoid(ZL) (training needs only ZL)."""
     caches = []
     A = X
     for l in range(1, L):
         A, cache = _activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], hidden_activation)
         caches.append(cache)
-    AL, cache = _activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
-    caches.append(cache)
-    return AL, caches
+    W, b = parameters[f"W{L}"], parameters[f"b{L}"]
+    Z = W @ A + b
+    caches.append(((A, W, b), Z))
+    return (_sigmoid(Z) if output else None), caches
 
 
 def L_model_forward(X, parameters, hidden_activation="relu"):
     """Forward pass through all L layers: [LINEAR -> g] x (L-1) -> LINEAR -> SIGMOID.
 
-    X : (n_x, m)    parameters : {"W1", "b1", ..., "WL", "bL"}
+    X : (n_x, m)    parameters : {"W1", "b1", ..., "WL", "bL"} with WL of 1 row
     Returns ``(AL, caches)``: AL (1, m) the predicted probabilities; caches a list
     of L ``linear_activation_forward`` caches, caches[l-1] for layer l.
-    Notebook 04, section 2.
+    A last layer of more than one unit is refused (the cost and backward pass
+    assume one sigmoid output). Notebook 04, section 2.
     """
-    check_array(X, "X", "(n_x, m)", (None, None))
-    L = check_parameters(parameters, X.shape[0])
-    check_activation(hidden_activation, ACTIVATIONS)
-    return _model_forward(X, parameters, L, hidden_activation)
+    X = check_array(X, "X", "(n_x, m)", (None, None))
+    check_X_orientation(X, parameters)
+    L, p = check_parameters(parameters, X.shape[0], one_output=True)
+    check_activation(hidden_activation, ACTIVATIONS, "hidden_activation")
+    with np.errstate(over="ignore", invalid="ignore"):
+        AL, caches = _model_forward(X, p, L, hidden_activation)
+    for l, (_, Z) in enumerate(caches, start=1):
+        finite_result(Z, f"Z{l} = W{l} A{l - 1} + b{l}", _SCALE_HINT)
+    remember_hidden_outputs(X, caches)
+    return AL, caches
 
 
 def compute_cost(AL, Y):
@@ -148,19 +138,9 @@ def compute_cost(AL, Y):
 
     Finite even where AL is exactly 0 or 1. Notebook 04, section 6.
     """
-    check_probabilities(AL, "AL")
-    check_labels(Y, AL.shape[1])
-    return cross_entropy(AL, Y)
-
-
-def _check_linear_cache(cache, name="cache"):
-    if not isinstance(cache, tuple) or len(cache) != 3:
-        raise TypeError(f"{name} must be the tuple (A_prev, W, b) that linear_forward returned, "
-                        f"got {type(cache).__name__}" + (f" of length {len(cache)}"
-                                                        if isinstance(cache, (tuple, list)) else ""))
-    A_prev, W, b = cache
-    _check_linear(A_prev, W, b, "A_prev")
-    return A_prev, W, b
+    AL = check_probabilities(AL, "AL")
+    Y = check_labels(Y, AL.shape[1], against="AL")
+    return _cross_entropy(AL, Y)
 
 
 def _linear_backward(dZ, A_prev, W, need_dA_prev=True):
@@ -169,6 +149,13 @@ def _linear_backward(dZ, A_prev, W, need_dA_prev=True):
     db = dZ.sum(axis=1, keepdims=True) / m
     dA_prev = W.T @ dZ if need_dA_prev else None
     return dA_prev, dW, db
+
+
+def _finite_grads(values, names):
+    for value, name in zip(values, names):
+        if value is not None:
+            finite_result(value, name, _SCALE_HINT)
+    return values
 
 
 def linear_backward(dZ, cache):
@@ -180,9 +167,12 @@ def linear_backward(dZ, cache):
         dW      = (1/m) dZ A_prev^T                   (n[l], n[l-1])
         db      = (1/m) sum(dZ, axis=1, keepdims)     (n[l], 1)
     """
-    A_prev, W, _ = _check_linear_cache(cache)
-    check_array(dZ, "dZ", "(n[l], m)", (W.shape[0], A_prev.shape[1]))
-    return _linear_backward(dZ, A_prev, W)
+    A_prev, W, _ = check_linear_cache(cache)
+    dZ = check_array(dZ, "dZ", "(n[l], m)", (W.shape[0], A_prev.shape[1]),
+                     sources={0: "W", 1: "A_prev"})
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = _linear_backward(dZ, A_prev, W)
+    return _finite_grads(out, ("dA_prev", "dW", "db"))
 
 
 def linear_activation_backward(dA, cache, activation):
@@ -195,23 +185,22 @@ def linear_activation_backward(dA, cache, activation):
     """
     if not isinstance(cache, tuple) or len(cache) != 2:
         raise TypeError("cache must be the tuple (linear_cache, Z) that linear_activation_forward "
-                        f"returned, got {type(cache).__name__}")
+                        f"returned, got {describe(cache)}")
     linear_cache, Z = cache
-    A_prev, W, _ = _check_linear_cache(linear_cache, "linear_cache")
-    check_array(Z, "Z", "(n[l], m)", (W.shape[0], A_prev.shape[1]))
-    check_array(dA, "dA", "(n[l], m)", Z.shape)
+    A_prev, W, _ = check_linear_cache(linear_cache, "linear_cache")
+    Z = check_array(Z, "Z", "(n[l], m)", (W.shape[0], A_prev.shape[1]),
+                    sources={0: "W", 1: "A_prev"})
+    dA = check_array(dA, "dA", "(n[l], m)", Z.shape, sources={0: "Z", 1: "Z"})
     check_activation(activation, ACTIVATIONS)
-    dZ = ACTIVATIONS[activation][2](dA, Z)
-    return _linear_backward(dZ, A_prev, W)
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = _linear_backward(ACTIVATIONS[activation][2](dA, Z), A_prev, W)
+    return _finite_grads(out, ("dA_prev", "dW", "db"))
 
 
-def _model_backward(AL, Y, caches, hidden_activation, need_dA0):
+def _model_backward(dZ, caches, hidden_activation, need_dA0):
+    """Backward through the caches, starting from dZ of the last layer (AL - Y)."""
     L = len(caches)
     grads = {}
-    # For a sigmoid output with the cross-entropy cost, dAL = -(Y/AL - (1-Y)/(1-AL))
-    # times sigmoid'(ZL) = AL (1 - AL) simplifies to AL - Y exactly. Computing it
-    # directly also avoids dividing by an AL that rounded to 0 or 1.
-    dZ = AL - Y
     backward = ACTIVATIONS[hidden_activation][2]
     for l in range(L, 0, -1):
         (A_prev, W, _), Z = caches[l - 1]
@@ -230,34 +219,42 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu", need_dA0=True):
     Returns grads with "dA{l-1}", "dW{l}", "db{l}" for l = 1..L (dA{l-1} has the
     shape of A{l-1}). ``need_dA0=False`` skips dA0 = W1^T dZ1, which training never
     uses and which costs as much as a whole layer on wide inputs.
+    The caches must be the ones L_model_forward made for AL: layers chaining, AL =
+    sigmoid(ZL) and A{l} = g(Z{l}) for ``hidden_activation``; otherwise it refuses.
     Notebook 04, section 6.
     """
-    check_probabilities(AL, "AL")
-    check_labels(Y, AL.shape[1])
-    check_activation(hidden_activation, ACTIVATIONS)
-    if not isinstance(caches, list) or not caches:
-        raise TypeError(f"caches must be the non-empty list L_model_forward returned, got "
-                        f"{type(caches).__name__}")
-    for l, cache in enumerate(caches, start=1):
-        if not isinstance(cache, tuple) or len(cache) != 2:
-            raise TypeError(f"caches[{l - 1}] (layer {l}) must be (linear_cache, Z)")
-        A_prev, W, _ = _check_linear_cache(cache[0], f"caches[{l - 1}][0]")
-        check_array(cache[1], f"Z of layer {l}", "(n[l], m)", (W.shape[0], AL.shape[1]))
-    return _model_backward(AL, Y, caches, hidden_activation, need_dA0)
+    AL = check_probabilities(AL, "AL")
+    Y = check_labels(Y, AL.shape[1], against="AL")
+    check_activation(hidden_activation, ACTIVATIONS, "hidden_activation")
+    need_dA0 = check_flag(need_dA0, "need_dA0")
+    checked = check_caches(caches, AL.shape[1], hidden_activation)
+    check_matches(AL, _sigmoid(checked[-1][1]), "AL", f"sigmoid(Z{len(checked)}) of the last cache",
+                  "pass the AL and caches of one L_model_forward call")
+    with np.errstate(over="ignore", invalid="ignore"):
+        grads = _model_backward(AL - Y, checked, hidden_activation, need_dA0)
+    for key, value in grads.items():
+        finite_result(value, key, _SCALE_HINT)
+    return grads
 
 
 def update_parameters(params, grads, learning_rate):
     """One gradient-descent step on every layer: W{l} - alpha dW{l}, b{l} - alpha db{l}.
 
+    grads holds "dW{l}", "db{l}" of the shapes of params (extra keys such as dA0
+    are ignored); learning_rate a positive number.
     Returns a new dict; ``params`` and ``grads`` are left unchanged.
     """
-    L = check_parameters(params)
+    L, p = check_parameters(params, name="params")
     learning_rate = check_scalar(learning_rate, "learning_rate", positive=True)
     keys = [f"{c}{l}" for l in range(1, L + 1) for c in "Wb"]
     check_dict_keys(grads, ["d" + k for k in keys], "grads")
+    new = {}
     for k in keys:
-        check_array(grads["d" + k], "d" + k, f"the shape of {k},", params[k].shape)
-    return {k: params[k] - learning_rate * grads["d" + k] for k in keys}
+        g = check_array(grads["d" + k], "d" + k, f"the shape of {k},", p[k].shape)
+        with np.errstate(over="ignore", invalid="ignore"):
+            new[k] = finite_result(p[k] - learning_rate * g, f"the updated {k}",
+                                   "use a smaller learning_rate")
+    return new
 
 
 def _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_activation,
@@ -265,21 +262,24 @@ def _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_a
     """The gradient-descent loop shared by two_layer_model and L_layer_model.
 
     Works on its own copy of ``parameters``; updates in place to avoid new arrays.
+    The cost and dZL come from the logits ZL (exact where AL rounds to 0 or 1).
     """
     p = {k: np.array(v, dtype=np.float64) for k, v in parameters.items()}
     L = len(p) // 2
-    costs = []
+    costs, sign = [], 1.0 - 2.0 * Y
     with np.errstate(over="ignore", invalid="ignore"):
         for i in range(num_iterations):
-            AL, caches = _model_forward(X, p, L, hidden_activation)
-            grads = _model_backward(AL, Y, caches, hidden_activation, need_dA0=False)
+            _, caches = _model_forward(X, p, L, hidden_activation, output=False)
+            ZL = caches[-1][1]
+            grads = _model_backward(_logit_gradient(ZL, Y, sign), caches, hidden_activation,
+                                    need_dA0=False)
             for l in range(1, L + 1):
                 p[f"W{l}"] -= learning_rate * grads[f"dW{l}"]
                 p[f"b{l}"] -= learning_rate * grads[f"db{l}"]
             if not np.isfinite(grads[f"db{L}"]).all() or not np.isfinite(grads["db1"]).all():
                 raise diverged(learning_rate, i, "gradient")
             if i % COST_EVERY == 0 or i == num_iterations - 1:
-                cost = cross_entropy(AL, Y)
+                cost = _from_logits(ZL, Y)
                 if i % COST_EVERY == 0:
                     costs.append(cost)
                     if print_cost:
@@ -289,19 +289,22 @@ def _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_a
     return p, costs
 
 
-def _check_training_args(X, Y, layers_dims, learning_rate, num_iterations, hidden_activation):
-    check_array(X, "X", "(n_x, m)", (None, None))
-    check_labels(Y, X.shape[1])
-    if not isinstance(layers_dims, (list, tuple)) or len(layers_dims) < 2:
-        raise ValueError(f"layers_dims must be a list [n_x, ..., 1], got {layers_dims!r}")
-    if layers_dims[0] != X.shape[0]:
-        raise ValueError(f"layers_dims[0] must equal the number of features X.shape[0] = "
-                         f"{X.shape[0]}, got {layers_dims[0]}")
-    if layers_dims[-1] != 1:
-        raise ValueError(f"layers_dims must end with 1 (one sigmoid output), got {layers_dims[-1]}")
-    check_activation(hidden_activation, ACTIVATIONS)
-    return (check_scalar(learning_rate, "learning_rate", positive=True),
-            check_scalar(num_iterations, "num_iterations", integer=True, minimum=0))
+def _check_training_args(X, Y, layers_dims, learning_rate, num_iterations, print_cost,
+                         hidden_activation, seed, callback):
+    X = check_array(X, "X", "(n_x, m)", (None, None))
+    Y = check_labels(Y, X.shape[1])
+    dims = check_layer_dims(layers_dims, "layers_dims")
+    if dims[0] != X.shape[0]:
+        raise ValueError(f"layers_dims[0] is {dims[0]} but X has {X.shape[0]} rows (features): "
+                         f"layers_dims must start with n_x = X.shape[0] = {X.shape[0]}")
+    if dims[-1] != 1:
+        raise ValueError(f"layers_dims must end with 1 (one sigmoid output), got {dims[-1]}")
+    check_activation(hidden_activation, ACTIVATIONS, "hidden_activation")
+    if callback is not None:
+        check_callable(callback, "callback", "callback(i, cost)")
+    return (X, Y, dims, check_scalar(learning_rate, "learning_rate", positive=True),
+            check_iterations(num_iterations),
+            check_flag(print_cost, "print_cost"), check_seed(seed))
 
 
 def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
@@ -314,11 +317,12 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     (for progress bars and live plots). Returns ``(parameters, costs)`` with the
     costs at iterations 0, 100, 200... Notebook 04, section 8.
     """
-    learning_rate, num_iterations = _check_training_args(X, Y, layers_dims, learning_rate,
-                                                         num_iterations, hidden_activation)
-    if len(layers_dims) != 3:
+    X, Y, dims, learning_rate, num_iterations, print_cost, rng = _check_training_args(
+        X, Y, layers_dims, learning_rate, num_iterations, print_cost, hidden_activation, seed,
+        callback)
+    if len(dims) != 3:
         raise ValueError(f"layers_dims must be (n_x, n_h, n_y) for two layers, got {layers_dims!r}")
-    parameters = initialize_parameters_deep(list(layers_dims), seed=seed, scale=0.01)
+    parameters = _initialize(dims, rng, 0.01)
     return _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_activation,
                   callback)
 
@@ -333,9 +337,10 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
     Raises ``TrainingDiverged`` (naming the learning rate) on inf or NaN.
     Notebook 04, section 8.
     """
-    learning_rate, num_iterations = _check_training_args(X, Y, layers_dims, learning_rate,
-                                                         num_iterations, hidden_activation)
-    parameters = initialize_parameters_deep(list(layers_dims), seed=seed, scale="xavier")
+    X, Y, dims, learning_rate, num_iterations, print_cost, rng = _check_training_args(
+        X, Y, layers_dims, learning_rate, num_iterations, print_cost, hidden_activation, seed,
+        callback)
+    parameters = _initialize(dims, rng, "xavier")
     return _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_activation,
                   callback)
 

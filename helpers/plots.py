@@ -12,6 +12,8 @@ import numpy as np
 from matplotlib.colors import ListedColormap
 
 from .activations import ACTIVATIONS
+from .validation import (check_array, check_callable, check_choice, check_labels,
+                         check_scalar, check_size, describe)
 
 CLASS_COLORS = ("#0072B2", "#E69F00")      # class 0 blue, class 1 orange (Okabe-Ito)
 LINE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
@@ -37,7 +39,10 @@ def setup():
     mpl.rcParams.update(RC)
 
 
-def _axes(ax, figsize=None):
+def _axes(ax, figsize=None, name="ax"):
+    if ax is not None and not isinstance(ax, mpl.axes.Axes):
+        raise TypeError(f"{name} must be a matplotlib Axes (or None for a new figure), got "
+                        f"{describe(ax)}")
     if ax is None:
         _, ax = plt.subplots(figsize=figsize)
     return ax
@@ -46,8 +51,16 @@ def _axes(ax, figsize=None):
 def plot_costs(costs, every=100, ax=None, label=None, title=None):
     """Cost against iteration; ``costs[k]`` was recorded at iteration ``k * every``.
 
-    Returns the Line2D.
+    costs : a list or 1-D array of finite numbers (may be empty); every : a whole
+    number >= 1. Returns the Line2D.
     """
+    if isinstance(costs, (list, tuple)):
+        if not all(isinstance(c, (int, float, np.number)) and not isinstance(c, bool) for c in costs):
+            raise TypeError(f"costs must be a list of numbers (the costs a model returned), got "
+                            f"{describe(costs)}")
+        costs = np.array(costs, dtype=np.float64)
+    costs = check_array(costs, "costs", "(k,)", (None,), allow_empty=True)
+    every = check_size(every, "every")
     ax = _axes(ax)
     iterations = np.arange(len(costs)) * every
     (line,) = ax.plot(iterations, costs, label=label)
@@ -61,11 +74,27 @@ def plot_costs(costs, every=100, ax=None, label=None, title=None):
 
 
 def decision_grid(X, step=None, margin=0.5, points=100):
-    """A grid covering the points X (2, m): returns (xx, yy, grid (2, n_points))."""
+    """A grid covering the points X (2, m): returns (xx, yy, grid (2, n_points)).
+
+    step : the grid spacing (a positive number) or None for ``points`` steps across
+    the wider side; margin : a number >= 0 added around the points.
+    """
+    X = check_array(X, "X", "(2, m)", (2, None))
+    margin = check_scalar(margin, "margin", minimum=0)
+    points = check_size(points, "points")
+    if step is not None:
+        step = check_scalar(step, "step", positive=True)
+    if np.ptp(X, axis=1).max() == 0 and margin == 0:
+        raise ValueError("X's points all coincide and margin is 0: there is no area to cover; "
+                         "give a positive margin")
     x_min, x_max = X[0].min() - margin, X[0].max() + margin
     y_min, y_max = X[1].min() - margin, X[1].max() + margin
     if step is None:
         step = max(x_max - x_min, y_max - y_min) / points
+    n = ((x_max - x_min) / step + 1) * ((y_max - y_min) / step + 1)
+    if not np.isfinite(n) or n > 4_000_000:
+        raise ValueError(f"step={step:g} would make a grid of about {n:.3g} points over X's range; "
+                         f"use a larger step (or step=None)")
     xx, yy = np.meshgrid(np.arange(x_min, x_max, step), np.arange(y_min, y_max, step))
     return xx, yy, np.vstack([xx.ravel(), yy.ravel()])
 
@@ -75,11 +104,19 @@ def plot_decision_boundary(predict, X, Y, ax=None, title=None, step=None):
 
     Returns ``(contour_set, scatter)``.
     """
+    check_callable(predict, "predict", "predict(points of shape (2, n)) -> labels (1, n)")
+    X, Y = _points(X, Y)
     ax = _axes(ax, figsize=(4.5, 3.8))
     xx, yy, grid = decision_grid(X, step)
-    Z = np.asarray(predict(grid), dtype=float).reshape(xx.shape)
+    Z = predict(grid)
+    if not isinstance(Z, np.ndarray) or Z.size != xx.size or Z.dtype.kind not in "biuf":
+        raise ValueError(f"predict must return a numeric array of {xx.size} labels (one per grid "
+                         f"point, shape (1, {xx.size})), got {describe(Z)}")
+    Z = Z.astype(float).reshape(xx.shape)
+    if not np.isin(Z, (0.0, 1.0)).all():
+        raise ValueError("predict must return labels 0 or 1 (not probabilities); compare with 0.5")
     regions = ax.contourf(xx, yy, Z, levels=[-0.5, 0.5, 1.5], cmap=REGION_CMAP, alpha=0.8)
-    colors = np.array(CLASS_COLORS)[np.asarray(Y).ravel().astype(int)]
+    colors = np.array(CLASS_COLORS)[Y.ravel().astype(int)]
     points = ax.scatter(X[0], X[1], c=colors, s=12, edgecolors="k", linewidths=0.3)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
@@ -89,10 +126,17 @@ def plot_decision_boundary(predict, X, Y, ax=None, title=None, step=None):
     return regions, points
 
 
+def _points(X, Y):
+    """X (2, m) finite, Y (1, m) of 0/1 labels (int labels are fine)."""
+    X = check_array(X, "X", "(2, m)", (2, None))
+    return X, check_labels(Y, X.shape[1], "Y", against="X")
+
+
 def plot_points(X, Y, ax=None, title=None):
     """Scatter 2-D points X (2, m) coloured by their labels Y (1, m). Returns the scatter."""
+    X, Y = _points(X, Y)
     ax = _axes(ax, figsize=(4.5, 3.8))
-    colors = np.array(CLASS_COLORS)[np.asarray(Y).ravel().astype(int)]
+    colors = np.array(CLASS_COLORS)[Y.ravel().astype(int)]
     points = ax.scatter(X[0], X[1], c=colors, s=12, edgecolors="k", linewidths=0.3)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
@@ -109,6 +153,15 @@ def plot_network(layer_sizes, ax=None, labels=None, title=None, max_units=10):
     Layers wider than ``max_units`` show their first and last units with a gap
     marked "...". Returns the list of circle patches.
     """
+    if not isinstance(layer_sizes, (list, tuple)) or not layer_sizes:
+        raise TypeError(f"layer_sizes must be a non-empty list of unit counts [n0, n1, ...], got "
+                        f"{describe(layer_sizes)}")
+    layer_sizes = [check_size(n, f"layer_sizes[{i}]") for i, n in enumerate(layer_sizes)]
+    max_units = check_scalar(max_units, "max_units", integer=True, minimum=2, maximum=100)
+    if labels is not None and not (isinstance(labels, (list, tuple))
+                                   and all(isinstance(u, (list, tuple)) for u in labels)):
+        raise TypeError(f"labels must be a list of lists of unit names, one per layer, got "
+                        f"{describe(labels)}")
     ax = _axes(ax, figsize=((2.4 if labels else 1.6) * len(layer_sizes) + 1, 3.2))
     ax.set_axis_off()
     ax.set_aspect("equal")
@@ -158,9 +211,20 @@ def plot_network(layer_sizes, ax=None, labels=None, title=None, max_units=10):
 def plot_activations(z=None, names=("sigmoid", "tanh", "relu", "leaky_relu"), axes=None):
     """Each activation g(z) and its slope g'(z), side by side.
 
+    z : a 1-D array of finite numbers (default 401 points from -5 to 5)
+    names : activation names from ``ACTIVATIONS``; axes : two Axes or None.
     Returns the two axes ``(ax_g, ax_slope)``.
     """
-    z = np.linspace(-5, 5, 401) if z is None else z
+    z = np.linspace(-5, 5, 401) if z is None else check_array(z, "z", "(k,)", (None,))
+    if isinstance(names, str) or not isinstance(names, (list, tuple)) or not names:
+        raise TypeError(f"names must be a non-empty list of activation names, got {describe(names)}")
+    for i, name in enumerate(names):
+        check_choice(name, f"names[{i}]", ACTIVATIONS)
+    if axes is not None:
+        if len(np.atleast_1d(axes)) != 2:
+            raise ValueError(f"axes must be two matplotlib Axes (or None), got {describe(axes)}")
+        for i, ax in enumerate(np.atleast_1d(axes)):
+            _axes(ax, name=f"axes[{i}]")
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(9, 3.4))
     ax_g, ax_d = axes
@@ -183,6 +247,21 @@ def plot_images(images, titles=None, ncols=8, axes=None, cmap="gray_r"):
     ``cmap`` is one colormap or a list with one per image. The default, gray_r, shows
     the bright ink of the digit images as dark ink on white. Returns the array of axes.
     """
+    if isinstance(images, np.ndarray):
+        images = list(check_array(images, "images", "(k, height, width)", (None, None, None),
+                                  as_float=False))
+    if not isinstance(images, (list, tuple)) or not images:
+        raise TypeError(f"images must be a (k, height, width) array or a non-empty list of 2-D "
+                        f"arrays, got {describe(images)}")
+    images = [check_array(im, f"images[{i}]", "(height, width)", (None, None), as_float=False)
+              for i, im in enumerate(images)]
+    ncols = check_size(ncols, "ncols")
+    if titles is not None and (not isinstance(titles, (list, tuple)) or len(titles) != len(images)):
+        raise ValueError(f"titles must be a list of {len(images)} titles (one per image), got "
+                         f"{describe(titles)}")
+    if not isinstance(cmap, str) and (not isinstance(cmap, (list, tuple)) or len(cmap) != len(images)):
+        raise ValueError(f"cmap must be one colormap name or a list of {len(images)}, got "
+                         f"{describe(cmap)}")
     k = len(images)
     nrows = max(1, int(np.ceil(k / ncols)))
     if axes is None:
@@ -202,8 +281,9 @@ def plot_computation_graph(a=5.0, b=3.0, c=2.0, ax=None):
     """The graph of J = 3(a + bc): u = bc, v = a + u, J = 3v, with forward values (black)
     and the derivatives dJ/d(node) found by the backward pass (orange).
 
-    Returns a dict node name -> (value, dJ/dnode).
+    a, b, c : finite numbers. Returns a dict node name -> (value, dJ/dnode).
     """
+    a, b, c = (check_scalar(v, n, maximum=1e100, minimum=-1e100) for n, v in (("a", a), ("b", b), ("c", c)))
     ax = _axes(ax, figsize=(8, 3.2))
     u = b * c
     v = a + u
@@ -253,7 +333,9 @@ def plot_broadcast(shape_a, shape_b, ax=None):
 
     Copies made by broadcasting are hatched orange. Returns the result's shape, or
     draws numpy's error message and returns None when the shapes do not broadcast.
+    shape_a, shape_b : tuples of at most 2 whole numbers >= 1, at most 12 cells wide.
     """
+    shape_a, shape_b = _small_shape(shape_a, "shape_a"), _small_shape(shape_b, "shape_b")
     ax = _axes(ax, figsize=(9, 2.8))
     ax.set_axis_off()
     a = np.arange(int(np.prod(shape_a)), dtype=float).reshape(shape_a) + 1
@@ -284,9 +366,20 @@ def plot_broadcast(shape_a, shape_b, ax=None):
     return out_shape
 
 
+def _small_shape(shape, name):
+    if not isinstance(shape, tuple):
+        raise TypeError(f"{name} must be a tuple of sizes such as (3, 1), got {describe(shape)}")
+    if len(shape) > 2:
+        raise ValueError(f"{name} may have at most 2 dimensions to draw, got {shape}")
+    return tuple(check_scalar(n, f"{name}[{i}]", integer=True, minimum=1, maximum=12)
+                 for i, n in enumerate(shape))
+
+
 def plot_building_blocks(L=3, ax=None):
     """Forward steps (top row, left to right) store caches that the backward steps
-    (bottom row, right to left) read. Returns the list of block rectangles."""
+    (bottom row, right to left) read. ``L``: layers to draw, 1 to 12.
+    Returns the list of block rectangles."""
+    L = check_scalar(L, "L", integer=True, minimum=1, maximum=12)
     ax = _axes(ax, figsize=(2.3 * L + 2.5, 3.4))
     ax.set_axis_off()
     blocks = []

@@ -110,7 +110,7 @@ def test_normalize_rows_zero_row_stays_zero():
 @pytest.mark.parametrize("call, message", [
     (lambda: basics.normalize_rows(np.array([3.0, 4.0])), r"x must have shape \(n, d\), got \(2,\)"),
     (lambda: basics.softmax([[1, 2]]), r"got a Python list"),
-    (lambda: basics.L1(np.zeros(3), np.zeros(4)), r"same shape, got \(3,\) and \(4,\)"),
+    (lambda: basics.L1(np.zeros(3), np.zeros(4)), r"same shape, but yhat has shape \(3,\) and y has shape \(4,\)"),
     (lambda: basics.image2vector(np.zeros((2, 2))), r"\(length, height, depth\)"),
     (lambda: basics.sigmoid_derivative(np.array([np.nan])), r"NaN"),
 ])

@@ -1,6 +1,7 @@
 """The shipped data and the generated point sets."""
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -136,3 +137,58 @@ def test_extra_datasets():
     X, Y = sets["noisy_circles"]
     r = np.linalg.norm(X, axis=0)
     assert r[Y[0] == 1].mean() < r[Y[0] == 0].mean()  # class 1 is the inner circle
+
+
+def _expect_data_error(tmp_path, *texts, absent=()):
+    with pytest.raises(data.DataFileError) as err:
+        data.load_dataset(data_dir=tmp_path)
+    msg = str(err.value)
+    for t in texts:
+        assert t in msg, msg
+    for t in absent:
+        assert t not in msg, msg
+    return msg
+
+
+def test_a_folder_in_place_of_a_data_file_is_named_as_a_folder(tmp_path):
+    _copy_data(tmp_path)
+    (tmp_path / "digits_test.h5").unlink()
+    (tmp_path / "digits_test.h5").mkdir()
+    _expect_data_error(tmp_path, "digits_test.h5", "is a folder, not a file", absent=("missing",))
+
+
+def test_a_dangling_symlink_is_named_with_its_target(tmp_path):
+    _copy_data(tmp_path)
+    (tmp_path / "digits_train.h5").unlink()
+    (tmp_path / "digits_train.h5").symlink_to(tmp_path / "nowhere.h5")
+    _expect_data_error(tmp_path, "symbolic link", "nowhere.h5", "does not exist")
+
+
+def test_a_link_to_a_device_is_not_a_regular_file(tmp_path):
+    _copy_data(tmp_path)
+    (tmp_path / "digits_train.h5").unlink()
+    (tmp_path / "digits_train.h5").symlink_to("/dev/zero")
+    _expect_data_error(tmp_path, "not a regular file", "/dev/zero", absent=("missing",))
+
+
+def test_a_permission_error_says_so_without_git_advice(tmp_path, monkeypatch):
+    _copy_data(tmp_path)
+    target = tmp_path / "digits_train.h5"
+    if os.geteuid() == 0:  # root reads anything: simulate the refusal where the file is opened
+        real_open = open
+
+        def refusing_open(path, *args, **kwargs):
+            if Path(path) == target:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, *args, **kwargs)
+
+        monkeypatch.setattr(data, "open", refusing_open, raising=False)
+    else:
+        target.chmod(0)
+    _expect_data_error(tmp_path, "permission denied", "chmod u+r", absent=("git checkout",))
+
+
+@pytest.mark.parametrize("bad", [123, ["data"], b"data", 1.5])
+def test_data_dir_of_the_wrong_kind_is_refused(bad):
+    with pytest.raises(TypeError, match="data_dir must be a folder path"):
+        data.load_dataset(bad)

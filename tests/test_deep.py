@@ -127,14 +127,14 @@ def test_saturated_output_gives_finite_gradients():
 
 @pytest.mark.parametrize("call, message", [
     (lambda X, p: deep.L_model_forward(X, {**p, "W2": np.ones((1, 4))}),
-     r"W2 has shape \(1, 4\) but A1 has 5 rows"),
-    (lambda X, p: deep.L_model_forward(X[:2], p), r"W1 has shape \(5, 4\) but X has 2 rows"),
+     r"W2 has 4 columns but W1 has 5 rows"),
+    (lambda X, p: deep.L_model_forward(X[:2], p), r"W1 has 4 columns but X has 2 rows \(features\)"),
     (lambda X, p: deep.L_model_forward(X, {**p, "b2": np.ones(3)}), r"b2 must have shape .* got \(3,\) — a rank-1"),
     (lambda X, p: deep.linear_forward(X, p["W1"].T, p["b1"]), r"did you swap or transpose them"),
     (lambda X, p: deep.linear_activation_forward(X, p["W1"], p["b1"], "Relu"), r"activation must be one of"),
     (lambda X, p: deep.initialize_parameters_deep([4]), r"at least two sizes"),
     (lambda X, p: deep.initialize_parameters_deep([4, 0, 1]), r"layer_dims\[1\] must be at least 1"),
-    (lambda X, p: deep.L_layer_model(X, np.ones((1, 6)), [5, 3, 1]), r"layers_dims\[0\] must equal .* = 4"),
+    (lambda X, p: deep.L_layer_model(X, np.ones((1, 6)), [5, 3, 1]), r"layers_dims\[0\] is 5 but X has 4 rows \(features\)"),
     (lambda X, p: deep.L_layer_model(X, np.ones((1, 6)), [4, 3, 2]), r"must end with 1"),
     (lambda X, p: deep.linear_backward(np.ones((5, 6)), (X, p["W1"])), r"tuple \(A_prev, W, b\)"),
     (lambda X, p: deep.update_parameters(p, {}, 0.1), r"grads is missing key"),

@@ -72,14 +72,14 @@ def test_cost_stays_finite_for_confident_predictions():
 
 @pytest.mark.parametrize("call, message", [
     (lambda: logistic.propagate(np.array([1.0, 2.0]), B, X, Y),
-     r"w must have shape \(n_x, 1\) = \(2, 1\), got \(2,\) — a rank-1 array; use w.reshape\(-1, 1\)"),
-    (lambda: logistic.propagate(W, B, X.T, Y), r"w must have shape \(n_x, 1\) = \(3, 1\), got \(2, 1\)"),
+     r"w must have shape \(n_x, 1\), got \(2,\) — a rank-1 array; use w.reshape\(-1, 1\)"),
+    (lambda: logistic.propagate(W, B, X.T, Y), r"X has 3 rows \(features\) but w has 2 rows: .* did you mean X.T\?"),
     (lambda: logistic.propagate(W, B, X, Y.ravel()), r"Y must have shape \(1, m\) = \(1, 3\), got \(3,\)"),
     (lambda: logistic.propagate(W, B, X, np.array([[1, 0]])), r"Y must have shape \(1, m\) = \(1, 3\), got \(1, 2\)"),
     (lambda: logistic.propagate(W, B, X, np.array([[1, 2, 0]])), r"labels 0 or 1"),
-    (lambda: logistic.propagate(W, "2", X, Y), r"b must be a real number, got str"),
+    (lambda: logistic.propagate(W, "2", X, Y), r"b must be a real number, got the string '2'"),
     (lambda: logistic.propagate(W, B, np.where(X > 3, np.nan, X), Y), r"X contains 1 NaN"),
-    (lambda: logistic.propagate(W.tolist(), B, X, Y), r"got a Python list; wrap it with np.array"),
+    (lambda: logistic.propagate(W.tolist(), B, X, Y), r"got a Python list of length 2; wrap it with np.array"),
     (lambda: logistic.optimize(W, B, X, Y, learning_rate=-1), r"learning_rate must be positive"),
     (lambda: logistic.optimize(W, B, X, Y, num_iterations=2.5), r"whole number"),
     (lambda: logistic.initialize_with_zeros(0), r"dim must be at least 1"),

@@ -82,7 +82,7 @@ def test_update_parameters_returns_new_dict(rng):
 @pytest.mark.parametrize("mutate, message", [
     (lambda p: p.update(W1=p["W1"].T), r"W1 must have shape \(n_h, n_x\) = \(n_h, 3\), got \(3, 4\)"),
     (lambda p: p.update(b1=p["b1"].ravel()), r"b1 must have shape \(n_h, 1\) = \(4, 1\), got \(4,\) — a rank-1"),
-    (lambda p: p.update(W2=np.ones((1, 3))), r"W2 must have shape \(n_y, n_h\) = \(n_y, 4\), got \(1, 3\)"),
+    (lambda p: p.update(W2=np.ones((1, 3))), r"W2 has 3 columns but W1 has 4 rows: W2 must have shape \(n_y, n_h\) = \(1, 4\), got \(1, 3\)"),
     (lambda p: p.pop("b2"), r"parameters is missing key\(s\) \['b2'\]"),
 ])
 def test_bad_parameters_are_named(mutate, message, rng):
