@@ -1,52 +1,49 @@
-# Two commands do all the set-up (see README):
-#   make lab    create/refresh .venv, then open JupyterLab on notebooks/
-#   make test   create/refresh .venv, then run every test
-# Other targets: notebooks (re-execute and store outputs), exercises, bench, clean.
+# Every target runs course.py (standard library only), which also works without make:
+#   python3 course.py lab | test | reset 02      (Windows: py course.py ...)
+#   make lab          set up .venv, then open JupyterLab on your workspace my-notebooks/
+#   make test         set up .venv, then run every test
+#   make reset NB=02  start notebook 02 over in my-notebooks/ (yours is backed up first)
+# Other targets: solutions, notebooks (re-execute and store outputs), exercises, bench, clean.
 
 PYTHON ?= python3
+COURSE := $(PYTHON) course.py
 VENV   := .venv
 BIN    := $(VENV)/bin
-# The stamp is newer than requirements.txt and pyproject.toml once they are installed.
-STAMP  := $(VENV)/.installed
-NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
-NBVAL_FLAGS := --nbval --nbval-current-env -p no:cacheprovider
 
-.PHONY: venv lab test test-py test-notebooks notebooks exercises bench clean
+.PHONY: venv lab test test-py test-notebooks reset solutions notebooks exercises bench clean
 
-venv: $(STAMP)
+venv:
+	$(COURSE) venv
 
-$(STAMP): requirements.txt pyproject.toml
-	@if ! $(BIN)/python -c "import sys" >/dev/null 2>&1; then \
-	    echo "Creating $(VENV) with $(PYTHON)"; rm -rf $(VENV); $(PYTHON) -m venv $(VENV); fi
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@touch $(STAMP)
+lab:
+	$(COURSE) lab
 
-# JupyterLab refuses to run as root unless told; containers and CI often are root.
-ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True)
+test:
+	$(COURSE) test
 
-lab: venv
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
+test-py:
+	$(COURSE) test --only package
 
-test: venv test-py test-notebooks
+test-notebooks:
+	$(COURSE) test --only notebooks
 
-test-py: venv
-	MPLBACKEND=Agg $(BIN)/python -m pytest tests
-
-test-notebooks: venv
-ifeq ($(NOTEBOOKS),)
-	@echo "nbval: no notebooks in notebooks/ yet; nothing to validate"
+reset:
+ifeq ($(NB),)
+	@echo "Say which notebook: make reset NB=02"; exit 1
 else
-	$(BIN)/python -m pytest $(NBVAL_FLAGS) $(NOTEBOOKS)
+	$(COURSE) reset $(NB)
 endif
 
-# Re-execute every notebook headless (as nbval does) and store the outputs.
-notebooks: venv
-	$(BIN)/python -m helpers.store_outputs $(NOTEBOOKS)
+solutions:
+	$(COURSE) solutions
 
-# Learner copies with solutions stripped (nbgrader format) into exercises/.
-exercises: venv
-	$(BIN)/python -m helpers.exercises --out exercises $(NOTEBOOKS)
+# Re-execute every notebook headless (as nbval does) and store the outputs.
+notebooks:
+	$(COURSE) notebooks
+
+# Learner copies (nbgrader's release format) into exercises/, for teachers.
+exercises:
+	$(COURSE) exercises --out exercises
 
 # PyTorch (a CPU build, for comparison only) is installed for the benchmark alone.
 bench: venv

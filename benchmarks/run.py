@@ -191,7 +191,7 @@ def iteration_flops(dims, m):
 
 
 def notebooks_section(rows):
-    from helpers.store_outputs import execute
+    from maintainer_tools.store_outputs import execute
 
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         _, seconds = execute(path)

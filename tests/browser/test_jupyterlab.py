@@ -1,6 +1,8 @@
 """Drive JupyterLab in a real browser (Debian's Chromium through Playwright): run every
 notebook from the Run menu, check no cell shows an error, and move the sliders of each
-notebook's main widget as a learner would, checking that the plot redraws.
+notebook's main widget as a learner would, checking that the plot redraws. Then be a
+learner: in a clone of the project start the lab with `course.py lab`, solve an exercise
+in the workspace copy, fail to edit a locked check, save, and find `git status` clean.
 
 Skipped with a reason when Chromium or Playwright is missing (a learner's laptop),
 unless REQUIRE_BROWSER=1, which CI sets: then a missing browser is a failure.
@@ -71,16 +73,34 @@ def _write_settings(settings_dir):
         path.write_text(json.dumps(content))
 
 
-@contextlib.contextmanager
-def running_lab(tmp_path):
-    """A fresh JupyterLab on a free port, serving a copy of the notebooks; stopped afterwards."""
-    root = tmp_path / "notebooks"
-    shutil.copytree(ROOT / "notebooks", root)
+def _isolated_env(tmp_path):
+    """The environment with every Jupyter folder (config, data, settings...) under ``tmp_path``."""
     env = dict(os.environ)
     for var in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
                 "JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR"):
         (tmp_path / var.lower()).mkdir()
         env[var] = str(tmp_path / var.lower())
+    return env
+
+
+def _wait_for_server(base, token, proc, log_path, timeout=120):
+    deadline = time.time() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
+                return
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                raise RuntimeError("JupyterLab did not start:\n" + log_path.read_text())
+            time.sleep(0.3)
+
+
+@contextlib.contextmanager
+def running_lab(tmp_path):
+    """A fresh JupyterLab on a free port, serving a copy of the notebooks; stopped afterwards."""
+    root = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", root)
+    env = _isolated_env(tmp_path)
     _write_settings(tmp_path / "jupyterlab_settings_dir")
     port, token = _free_port(), secrets.token_hex(16)
     log = open(tmp_path / "lab.log", "w")
@@ -93,15 +113,7 @@ def running_lab(tmp_path):
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                if time.time() > deadline or proc.poll() is not None:
-                    raise RuntimeError("JupyterLab did not start:\n" + (tmp_path / "lab.log").read_text())
-                time.sleep(0.3)
+        _wait_for_server(base, token, proc, tmp_path / "lab.log")
         yield base, token
     finally:
         _stop(proc)
@@ -262,3 +274,138 @@ def test_04_train_button_and_shape_table(page):
     expect(table_cell.locator(".widget-html-content table")).to_contain_text("(6, 3)")
     expect(table_cell.locator(".widget-html-content")).to_contain_text("L = 3 layers")
     shot(table_cell, "04_shape_table.png")
+
+
+# --- the learner's lab, as `course.py lab` starts it --------------------------------------
+
+def _git(cwd, *args):
+    return subprocess.run(["git", "-c", "user.name=browser test", "-c", "user.email=test@localhost", *args],
+                          cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def clone_checkout(dest):
+    """A git clone of this checkout with its uncommitted changes committed, sharing .venv."""
+    _git(ROOT.parent, "clone", "--quiet", str(ROOT), str(dest))
+    for name in _git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0"):
+        if name and (ROOT / name).is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, dest / name)
+    for name in _git(ROOT, "ls-files", "-z", "--deleted").split("\0"):
+        if name:
+            (dest / name).unlink(missing_ok=True)
+    if _git(dest, "status", "--porcelain"):
+        _git(dest, "add", "-A")
+        _git(dest, "commit", "--quiet", "-m", "the working tree under test")
+    (dest / ".venv").symlink_to(sys.prefix, target_is_directory=True)
+    assert _git(dest, "status", "--porcelain") == ""
+    return dest
+
+
+def _reference_cell(notebook, grade_id):
+    cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    return next("".join(c["source"]) for c in cells
+                if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+def _cell_with(page, text):
+    return page.locator(".jp-Notebook .jp-CodeCell", has=page.locator(".cm-content", has_text=text)).first
+
+
+@pytest.fixture
+def learner_lab(tmp_path):
+    """`course.py lab` in a fresh clone (its own Jupyter dirs); yields (clone, base, token, log)."""
+    clone = clone_checkout(tmp_path / "clone")
+    stamp = Path(sys.prefix) / ".installed"
+    digest = subprocess.run([sys.executable, "-c", "import course; print(course.requirements_digest('.'))"],
+                            cwd=clone, capture_output=True, text=True, check=True).stdout.strip()
+    if not stamp.is_file() or stamp.read_text().strip() != digest:
+        reason = "this environment was not set up by course.py (run `python3 course.py test`)"
+        if REQUIRED:
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    env = _isolated_env(tmp_path)
+    # render every cell (JupyterLab 4 renders only those in view); autosave stays on, as for learners
+    settings = tmp_path / "jupyterlab_settings_dir" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    port, token = _free_port(), secrets.token_hex(16)
+    log_path = tmp_path / "course-lab.log"
+    log = open(log_path, "w")
+    proc = subprocess.Popen([sys.executable, "course.py", "lab", "--no-browser", f"--ServerApp.port={port}",
+                             f"--IdentityProvider.token={token}"],
+                            cwd=clone, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for_server(base, token, proc, log_path)
+        yield clone, base, token, log_path
+    finally:
+        _stop(proc)
+        log.close()
+
+
+def test_learner_solves_an_exercise_in_the_workspace_and_git_stays_clean(learner_lab):
+    clone, base, token, log_path = learner_lab
+    assert "Created your workspace my-notebooks/ with 4 notebooks" in log_path.read_text()
+    # the lab is quiet: no news, no update checks (overrides.json written by course.py)
+    with urllib.request.urlopen(f"{base}/lab/api/settings/@jupyterlab/apputils-extension:notification"
+                                f"?token={token}") as response:
+        defaults = json.load(response)["schema"]["properties"]  # overrides.json changes the defaults
+    assert defaults["fetchNews"]["default"] == "false" and defaults["checkForUpdates"]["default"] is False
+    with urllib.request.urlopen(f"{base}/api/contents?token={token}") as response:
+        listing = {item["name"]: item["type"] for item in json.load(response)["content"]}
+    assert listing.get("solutions") == "directory" and "02_logistic_regression.ipynb" in listing
+
+    mine = clone / "my-notebooks" / "02_logistic_regression.ipynb"
+    body = _reference_cell("02_logistic_regression.ipynb", "sigmoid_derivative")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        page.set_default_timeout(60_000)
+        try:
+            page.goto(f"{base}/lab/tree/02_logistic_regression.ipynb?token={token}")
+            expect(page.locator(".jp-DirListing-itemText", has_text="solutions")).to_be_visible(timeout=90_000)
+            status = page.locator("#jp-main-statusbar")
+            expect(status).to_contain_text("Idle", timeout=90_000)
+            _menu(page, "Run", "runmenu:run-all")  # stops at the first exercise's check
+            check = _cell_with(page, "check_sigmoid_derivative(sigmoid_derivative)")
+            expect(check.locator(".jp-OutputArea-output")).to_contain_text("not done yet", timeout=120_000)
+
+            exercise = _cell_with(page, "def sigmoid_derivative")
+            expect(exercise.locator(".cm-content")).to_contain_text("raise NotImplementedError()", timeout=30_000)
+            exercise.locator(".cm-content").click()
+            page.keyboard.press("Control+A")
+            page.keyboard.insert_text(body)
+            page.keyboard.press("Shift+Enter")  # runs the function cell, moves to its check
+            expect(status).to_contain_text("Idle", timeout=60_000)
+            page.keyboard.press("Shift+Enter")
+            expect(check.locator(".jp-OutputArea-output")).to_contain_text(
+                "sigmoid_derivative: all 3 cases passed", timeout=60_000)
+            shot(check, "learner_check_passes.png")
+
+            # the check cell is locked: typing changes nothing, deleting it does nothing
+            locked = check.locator(".cm-content")
+            expect(locked).to_have_attribute("aria-readonly", "true")  # CodeMirror read-only
+            locked.click()
+            page.keyboard.type("x = 1  # tampering")
+            page.keyboard.press("Escape")
+            page.keyboard.press("d")
+            page.keyboard.press("d")
+            expect(locked).to_have_text("check_sigmoid_derivative(sigmoid_derivative)")
+
+            page.keyboard.press("Control+s")
+            deadline = time.time() + 30
+            while "ds = s * (1 - s)" not in mine.read_text(encoding="utf-8"):
+                assert time.time() < deadline, "the learner's copy was not saved"
+                time.sleep(0.3)
+            saved = json.loads(mine.read_text(encoding="utf-8"))
+            check_meta = next(c["metadata"] for c in saved["cells"]
+                              if c["metadata"].get("nbgrader", {}).get("grade_id") == "check_sigmoid_derivative")
+            assert check_meta["editable"] is False and check_meta["deletable"] is False
+
+            # the worked notebook is one click away, labelled
+            page.goto(f"{base}/lab/tree/solutions/02_logistic_regression.ipynb?token={token}")
+            expect(page.locator(".jp-MarkdownCell", has_text="Worked solutions, read-only").first).to_be_visible(timeout=90_000)
+            assert page.get_by_text("Jupyter news").count() == 0
+        finally:
+            browser.close()
+    assert _git(clone, "status", "--porcelain") == ""

@@ -1,4 +1,4 @@
-"""Execute notebooks top to bottom, headless, and store their outputs (``make notebooks``).
+"""Execute notebooks top to bottom, headless, and store their outputs (for maintainers).
 
 This is the way nbval runs them (a fresh ``python3`` kernel started in the
 notebook's folder), so the stored outputs are what nbval compares against.
@@ -6,7 +6,8 @@ Afterwards it drops saved widget state (``metadata.widgets``, which breaks
 GitHub's rendering), sets the ``python3`` kernelspec, and tags solution and check
 cells for nbgrader. It refuses to store a notebook that raised an error.
 
-    python -m helpers.store_outputs notebooks/01_*.ipynb ...
+    python -m maintainer_tools.store_outputs notebooks/01_*.ipynb ...   (make notebooks,
+    python3 course.py notebooks)
 """
 
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from .exercises import tag_nbgrader
+from teacher_tools.exercises import tag_nbgrader
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -46,6 +47,8 @@ def store(path):
 
 
 def main(paths):
+    if not paths:
+        print("no notebooks given; nothing to do")
     for path in paths:
         seconds = store(path)
         print(f"stored {path} ({seconds:.1f} s)")

@@ -1,0 +1,184 @@
+"""The learner workspace course.py builds: created from notebooks/, never overwritten, gains a
+new course notebook, resets with a backup, shows the solutions read-only, touches no course
+file; its copies run from the workspace up to the first exercise and pass once solved."""
+
+import hashlib
+import shutil
+import stat
+import subprocess
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+import course
+from teacher_tools.exercises import BEGIN, is_grade, is_solution, make_exercise, notebook_json, read_notebook
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "notebooks"
+NOTEBOOKS = course.course_notebooks(SOURCE)
+NAMES = [p.name for p in NOTEBOOKS]
+WITH_EXERCISES = [p for p in NOTEBOOKS if BEGIN in p.read_text(encoding="utf-8")]
+
+
+def _digests(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    return tmp_path / "my-notebooks"
+
+
+def test_first_run_creates_exercise_copies_and_a_solutions_view(workspace):
+    lines = course.sync_workspace(SOURCE, workspace, platform="linux")
+    assert lines[0] == f"Created your workspace my-notebooks/ with 4 notebooks: {', '.join(NAMES)}."
+    assert "my-notebooks/solutions/" in lines[-1] and "python3 course.py reset 02" in lines[-1]
+    for path in NOTEBOOKS:
+        copy = workspace / path.name
+        assert copy.read_text(encoding="utf-8") == notebook_json(make_exercise(read_notebook(path)))
+        view = read_notebook(workspace / "solutions" / path.name)
+        assert "Worked solutions, read-only" in view["cells"][0]["source"]
+        assert f"`../{path.name}`" in view["cells"][0]["source"]
+        assert all(c["metadata"]["editable"] is False for c in view["cells"])
+        assert [c["source"] for c in view["cells"][1:]] == [c["source"] for c in read_notebook(path)["cells"]]
+        assert not (workspace / "solutions" / path.name).stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def test_windows_learners_are_told_the_py_command(workspace):
+    assert "py course.py reset 02" in course.sync_workspace(SOURCE, workspace, platform="win32")[-1]
+
+
+def test_a_second_run_keeps_the_learners_work(workspace):
+    course.sync_workspace(SOURCE, workspace)
+    mine = workspace / "02_logistic_regression.ipynb"
+    mine.write_text(mine.read_text(encoding="utf-8").replace("raise NotImplementedError()", "return 42", 1),
+                    encoding="utf-8")
+    before = _digests(workspace)
+    lines = course.sync_workspace(SOURCE, workspace)
+    assert lines[0] == "Your workspace my-notebooks/ is up to date; your copies are as you left them."
+    assert _digests(workspace) == before
+    assert "return 42" in mine.read_text(encoding="utf-8")
+
+
+def test_a_new_course_notebook_is_added_and_announced(tmp_path, workspace):
+    source = tmp_path / "notebooks"
+    shutil.copytree(SOURCE, source)
+    course.sync_workspace(source, workspace)
+    mine = workspace / "03_shallow_network.ipynb"
+    mine.write_text(mine.read_text(encoding="utf-8").replace("# YOUR CODE HERE", "# my notes", 1),
+                    encoding="utf-8")
+    before = _digests(workspace)
+    shutil.copy(SOURCE / "02_logistic_regression.ipynb", source / "05_more_practice.ipynb")
+    lines = course.sync_workspace(source, workspace)
+    assert lines[:-1] == ["Added to my-notebooks/: 05_more_practice.ipynb (a course notebook you had no "
+                          "copy of yet)"]
+    after = _digests(workspace)
+    assert after.pop("05_more_practice.ipynb") and after.pop("solutions/05_more_practice.ipynb")
+    assert after == before  # nothing else changed, the edit in 03 included
+
+
+def test_the_solutions_view_follows_the_course(tmp_path, workspace):
+    source = tmp_path / "notebooks"
+    shutil.copytree(SOURCE, source)
+    course.sync_workspace(source, workspace)
+    nb = read_notebook(source / "01_introduction.ipynb")
+    nb["cells"][0]["source"] += "\n\nA sentence added to the course."
+    (source / "01_introduction.ipynb").write_text(notebook_json(nb), encoding="utf-8")
+    course.sync_workspace(source, workspace)  # read-only files are refreshed all the same
+    assert "A sentence added" in (workspace / "solutions" / "01_introduction.ipynb").read_text(encoding="utf-8")
+    assert "A sentence added" not in (workspace / "01_introduction.ipynb").read_text(encoding="utf-8")
+
+
+def test_reset_saves_the_learners_version_with_a_timestamp(workspace):
+    course.sync_workspace(SOURCE, workspace)
+    mine = workspace / "02_logistic_regression.ipynb"
+    fresh = mine.read_text(encoding="utf-8")
+    mine.write_text(fresh.replace("raise NotImplementedError()", "return 42", 1), encoding="utf-8")
+    edited = mine.read_text(encoding="utf-8")
+    now = time.strptime("2026-12-01 19:45:07", "%Y-%m-%d %H:%M:%S")
+    backup, target = course.reset_notebook(SOURCE, workspace, "02", now=now)
+    assert backup == workspace / "backups" / "02_logistic_regression.2026-12-01_19-45-07.ipynb"
+    assert backup.read_text(encoding="utf-8") == edited
+    assert target == mine and mine.read_text(encoding="utf-8") == fresh
+    second, _ = course.reset_notebook(SOURCE, workspace, "2", now=now)  # same second: no overwrite
+    assert second != backup and second.is_file() and backup.read_text(encoding="utf-8") == edited
+
+
+def test_reset_on_the_command_line_says_where_the_backup_is(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(course, "ROOT", tmp_path)
+    monkeypatch.setattr(course, "WORKSPACE", tmp_path / "my-notebooks")
+    course.sync_workspace(SOURCE, tmp_path / "my-notebooks")
+    assert course.main(["reset", "03"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    backups = list((tmp_path / "my-notebooks" / "backups").glob("03_shallow_network.*.ipynb"))
+    assert len(backups) == 1
+    assert out == [f"Saved your version as {Path('my-notebooks', 'backups', backups[0].name)}",
+                   f"Wrote a fresh copy: {Path('my-notebooks', '03_shallow_network.ipynb')}"]
+
+
+def test_lab_starts_jupyter_on_the_workspace_quietly(tmp_path, monkeypatch):
+    started = {}
+    monkeypatch.setattr(course, "ensure_venv", lambda: Path("/venv/bin/python"))
+    monkeypatch.setattr(course, "VENV", tmp_path / "venv")
+    monkeypatch.setattr(course, "WORKSPACE", tmp_path / "my-notebooks")
+    monkeypatch.setattr(course, "_run", lambda argv, **kw: started.update(argv=argv, **kw) or 0)
+    assert course.main(["lab", "--no-browser"]) == 0
+    argv = [str(a) for a in started["argv"]]
+    assert argv[:4] == ["/venv/bin/python", "-m", "jupyter", "lab"] and argv[-1] == "--no-browser"
+    assert f"--ServerApp.root_dir={tmp_path / 'my-notebooks'}" in argv
+    assert started["cwd"] == tmp_path / "my-notebooks"
+    assert sorted(p.name for p in (tmp_path / "my-notebooks").glob("*.ipynb")) == NAMES
+    assert course.lab_settings_file(tmp_path / "venv").is_file()
+
+
+def test_nothing_in_the_course_changes_and_the_workspace_is_ignored(tmp_path):
+    before = _digests(SOURCE)
+    ws = tmp_path / "my-notebooks"
+    course.sync_workspace(SOURCE, ws)
+    course.reset_notebook(SOURCE, ws, "02")
+    course.refresh_solutions(SOURCE, ws)
+    assert _digests(SOURCE) == before
+    if shutil.which("git") and (ROOT / ".git").exists():
+        for name in ("02_logistic_regression.ipynb", "solutions/02_x.ipynb", "backups/02_x.ipynb"):
+            ignored = subprocess.run(["git", "check-ignore", "-q", f"my-notebooks/{name}"], cwd=ROOT)
+            assert ignored.returncode == 0, f"my-notebooks/{name} must be git-ignored"
+
+
+def _execute(nb, folder):
+    node = nbformat.from_dict(nb)
+    NotebookClient(node, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(folder)}}).execute()
+    return node
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_a_workspace_copy_runs_up_to_its_first_exercise(path, workspace):
+    """Run from the workspace folder, as the lab's kernel is: `import helpers` and the data work."""
+    course.sync_workspace(SOURCE, workspace)
+    copy = read_notebook(workspace / path.name)
+    if path not in WITH_EXERCISES:
+        _execute(copy, workspace)  # no exercises: it runs through
+        return
+    with pytest.raises(CellExecutionError, match="not done yet"):
+        _execute(copy, workspace)
+
+
+@pytest.mark.parametrize("path", WITH_EXERCISES, ids=lambda p: p.name)
+def test_solving_the_first_exercise_with_the_reference_body_passes_its_check(path, workspace):
+    course.sync_workspace(SOURCE, workspace)
+    copy = read_notebook(workspace / path.name)
+    solved = read_notebook(path)
+    first = next(i for i, c in enumerate(copy["cells"]) if is_solution(c))
+    check = next(i for i, c in enumerate(copy["cells"]) if is_grade(c))
+    assert check == first + 1
+    copy["cells"][first]["source"] = solved["cells"][first]["source"]  # the learner's correct answer
+    copy["cells"] = copy["cells"][:check + 1]
+    ran = _execute(copy, workspace)
+    text = "".join(o.get("text", "") for o in ran.cells[check].outputs)
+    name = copy["cells"][first]["metadata"]["nbgrader"]["grade_id"]
+    assert text.startswith(f"{name}: all ") and text.rstrip().endswith("cases passed")
