@@ -40,14 +40,14 @@ def _normal(name):
 
 
 def install_kind(root=ROOT):
-    """"checkout" if the package runs from the project folder, else "installed" (see above)."""
+    """Return "checkout" if the package runs from the project folder, else "installed"."""
     return "checkout" if (root / "pyproject.toml").is_file() and (root / "helpers").is_dir() \
         else "installed"
 
 
 def parse_requirements(lines):
     """{name: minimum version} from requirement lines (``name==v``, ``name>=v``, ``name~=v``),
-    skipping comments, options, environment-marked lines that do not apply, and TOOLS."""
+    skipping comments, options (``-e .``), optional extras and TOOLS."""
     needs = {}
     for line in lines:
         requirement, _, marker = line.partition(";")
