@@ -105,7 +105,6 @@ class Hub:
     """A running JupyterHub: its public URL, the test service's token, its log."""
 
     def __init__(self, tmp_path):
-        self.tmp = tmp_path
         self.homes = tmp_path / "homes"
         self.state = tmp_path / "hub"
         self.homes.mkdir()
@@ -276,8 +275,11 @@ def hub(tmp_path_factory):
 
 
 def test_each_learner_gets_their_own_exercise_copies(hub):
-    hub, learners, _ = hub
+    hub, learners, sessions = hub
     for name, learner in learners.items():
+        # the browser session of the login lands in the learner's JupyterLab
+        page = sessions[name].get(f"{hub.url}/user/{name}/lab/tree/my-notebooks", timeout=60)
+        assert page.ok and page.url.endswith(f"/user/{name}/lab/tree/my-notebooks"), page.url
         workspace = hub.homes / name / "my-notebooks"
         names = sorted(p.name for p in workspace.glob("*.ipynb"))
         assert names == sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
