@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
@@ -91,7 +92,6 @@ def errors(nb):
 
 def slowest_cell(nb):
     """(seconds, first source line) of the slowest cell, from nbclient's timing metadata."""
-    from datetime import datetime
     best = (0.0, "")
     for cell in nb.cells:
         timing = cell.metadata.get("execution", {})
@@ -140,7 +140,8 @@ def course(tmp_path_factory):
             folder = root / "submitted" / student / name
             folder.mkdir(parents=True)
             nbformat.write(nb, folder / source_path.name)
-        _, timings[f"autograde {name} (3 submissions)"] = nbgrader(root, "autograde", name)
+        _, timings[f"autograde {name} ({len(submissions)} submissions)"] = nbgrader(
+            root, "autograde", name)
 
     _, timings["export"] = nbgrader(root, "export")
     print("\nnbgrader round trip, seconds per step:")
