@@ -27,7 +27,7 @@ END = "### END SOLUTION"
 _REGION = re.compile(r"^([ \t]*)### BEGIN SOLUTION[^\n]*\n.*?^[ \t]*### END SOLUTION[^\n]*(\n|\Z)",
                      re.MULTILINE | re.DOTALL)
 _DEF = re.compile(r"^def (\w+)\(", re.MULTILINE)
-_CHECK = re.compile(r"^check_(\w+)\(", re.MULTILINE)  # a call at the start of a line, not gradcheck.check_...
+_CHECK = re.compile(r"^check_(\w+)\(", re.MULTILINE)  # not gradcheck.check_...(
 
 
 def strip_solutions(source):
