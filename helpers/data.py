@@ -7,7 +7,8 @@
 - ``load_extra_datasets()``: circles, moons, blobs, gaussian quantiles and
   no structure, for notebook 03's playground.
 
-Nothing here reads the network or depends on the current working directory.
+Nothing here reads the network or depends on the current working directory; the
+files are found however the package was installed (``DATA_DIR``).
 """
 
 import hashlib
@@ -21,7 +22,25 @@ import numpy as np
 from .validation import (MAX_ELEMENTS, check_array, check_path, check_scalar, check_seed,
                          describe)
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# Where the shipped files are, however the package was installed (README, "Installing
+# the package"): a wheel or `pip install .` (Binder, a JupyterHub image) carries them
+# inside the package as helpers/data_files/ (pyproject.toml maps data/ there); a
+# checkout or editable install reads data/ beside the package.
+_CANDIDATES = (Path(__file__).resolve().parent / "data_files",
+               Path(__file__).resolve().parent.parent / "data")
+
+
+def find_data_dir(candidates=_CANDIDATES):
+    """The first of ``candidates`` (package copy, checkout) holding the shipped data. If none
+    does, the folder this installation should have, so an error names the right place."""
+    for folder in candidates:
+        if (folder / "digits_train.h5").is_file():
+            return folder
+    package_copy, checkout = candidates
+    return checkout if (checkout.parent / "pyproject.toml").is_file() else package_copy
+
+
+DATA_DIR = find_data_dir()
 
 # (file, key) -> (SHA-256 of dtype, shape and bytes; shape). Printed by
 # `python data/build.py --print-checksums`.

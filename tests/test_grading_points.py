@@ -1,0 +1,44 @@
+"""nbgrader's points: one per check cell, and only check cells are graded.
+
+A graded cell earns its point when it runs without an error, so a cell that only prints
+(like 04's gradient-check demo) would hand out a point for any answer."""
+
+import re
+from pathlib import Path
+
+import nbformat
+
+try:  # teacher tooling moves out of the learner package (issue 17)
+    from teacher_tools.exercises import tag_nbgrader
+except ImportError:
+    from helpers.exercises import tag_nbgrader
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+CHECK_CALL = re.compile(r"^check_(\w+)\((\w+)\)\s*$")
+
+
+def graded(nb):
+    return [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+
+
+def test_every_graded_cell_is_one_check_call_worth_one_point():
+    total = 0
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        for cell in graded(nb):
+            m = CHECK_CALL.match(cell.source.strip())
+            assert m and m.group(1) == m.group(2), f"{path.name} cell {cell.id}: {cell.source[:80]!r}"
+            assert cell.metadata["nbgrader"]["points"] == 1
+            assert cell.metadata["nbgrader"]["grade_id"] == f"check_{m.group(1)}"
+        total += len(graded(nb))
+    assert total == 31
+
+
+def test_tagging_leaves_a_cell_that_calls_a_module_check_function_alone():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("error, _ = gradcheck.check_deep_gradients(p, X, Y, g)"),
+                nbformat.v4.new_code_cell("check_sigmoid(sigmoid)")]
+    tag_nbgrader(nb)
+    assert "nbgrader" not in nb.cells[0].metadata
+    assert nb.cells[1].metadata["nbgrader"]["grade_id"] == "check_sigmoid"
