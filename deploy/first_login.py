@@ -24,13 +24,10 @@ WORKSPACE = "my-notebooks"
 
 
 def _make_exercise():
-    """The project's solution-stripping function, wherever this version keeps it."""
+    """The project's solution-stripping function (teacher tooling, not in the installed package)."""
     if str(REPO) not in sys.path:
-        sys.path.append(str(REPO))  # teacher tooling is not part of the installed package
-    try:
-        from teacher_tools.exercises import make_exercise
-    except ImportError:
-        from helpers.exercises import make_exercise
+        sys.path.append(str(REPO))
+    from teacher_tools.exercises import make_exercise
     return make_exercise
 
 
