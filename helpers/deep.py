@@ -17,6 +17,7 @@ Public functions check their arguments and never modify them.
 
 import numpy as np
 
+from . import threads
 from .activations import ACTIVATIONS
 from .cost import cross_entropy
 from .validation import (check_activation, check_array, check_dict_keys, check_labels,
@@ -260,6 +261,7 @@ def update_parameters(params, grads, learning_rate):
     return {k: params[k] - learning_rate * grads["d" + k] for k in keys}
 
 
+@threads.trains(lambda X, parameters: threads.network_flops(parameters, X.shape[1]))
 def _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_activation,
            callback):
     """The gradient-descent loop shared by two_layer_model and L_layer_model.

@@ -2,8 +2,6 @@
 and how fast gradient descent makes progress with sigmoid or ReLU hidden units.
 """
 
-from threadpoolctl import threadpool_limits
-
 from . import deep, logistic
 from .validation import check_array, check_labels
 
@@ -61,6 +59,5 @@ def activation_race(X, Y, hidden=(32, 32, 32), activations=("sigmoid", "relu"),
     Returns {activation: costs every 100 iterations}.
     """
     dims = [X.shape[0], *hidden, 1]
-    with threadpool_limits(1):  # 32-unit layers: one BLAS thread is faster than two here
-        return {a: deep.L_layer_model(X, Y, dims, learning_rate, num_iterations,
-                                      hidden_activation=a, seed=seed)[1] for a in activations}
+    return {a: deep.L_layer_model(X, Y, dims, learning_rate, num_iterations,  # threads: see helpers.threads
+                                  hidden_activation=a, seed=seed)[1] for a in activations}

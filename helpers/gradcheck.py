@@ -21,6 +21,7 @@ error that is not a bug: check with random biases.
 
 import numpy as np
 
+from . import threads
 from .deep import L_model_forward, compute_cost
 
 
@@ -70,6 +71,8 @@ def relative_error(a, b, keys=None):
     return 0.0 if denominator == 0 else float(np.linalg.norm(a - b) / denominator)
 
 
+@threads.trains(lambda parameters, X: threads.network_flops(parameters, X.shape[1],
+                                                            forward_only=True))
 def check_deep_gradients(parameters, X, Y, grads, hidden_activation="relu", epsilon=1e-6):
     """Relative error between ``grads`` (from L_model_backward) and numerical gradients.
 

@@ -17,6 +17,7 @@ never modify them.
 
 import numpy as np
 
+from . import threads
 from .activations import ACTIVATIONS, sigmoid, slope_from_output
 from .cost import cross_entropy
 from .validation import (check_activation, check_array, check_dict_keys, check_labels,
@@ -138,6 +139,8 @@ def update_parameters(parameters, grads, learning_rate=1.2):
     return {k: parameters[k] - learning_rate * grads["d" + k] for k in KEYS}
 
 
+@threads.trains(lambda X, Y, n_h: threads.dense_flops([X.shape[0], n_h, Y.shape[0]],
+                                                     X.shape[1]))
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False, learning_rate=1.2,
              activation="tanh", seed=3, return_costs=False):
     """Train the one-hidden-layer network by gradient descent.

