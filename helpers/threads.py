@@ -36,25 +36,45 @@ same window (so our own spinning BLAS threads do not count), cached for
 LOAD_CACHE_SECONDS. Where /proc/stat cannot be read, ``os.getloadavg()`` is used
 as the busy-core count (it includes this process, so it errs towards one thread);
 where neither exists (Windows), or anything fails, the answer is one thread: the
-safe option, never more than about 1.6x slower than two on an idle machine, never
+safe option, at most about 1.8x slower than two on an idle machine (below), never
 in the trap.
 
 Cost: a small iteration decides with a few arithmetic operations (about 5 us per
-call including the bookkeeping); a large one pays LOAD_WINDOW (50 ms) at most once
+call including the bookkeeping); a large one pays LOAD_WINDOW (30 ms) at most once
 per LOAD_CACHE_SECONDS, against a training run of seconds.
 
-Measurements (``benchmarks/threads.py``, this 2-core AMD EPYC VM, numpy 2.4.6 with
-OpenBLAS 0.3.31 pthreads; time per training iteration, median of alternating rounds;
-"busy" = ``python -c 'while True: pass'`` holding one core; the machine was shared
-with other jobs, so re-measure on a quiet one):
+Measurements (``benchmarks/threads.py``, 3 rounds, on the 2-core AMD EPYC VM this
+project is built on, numpy 2.4.6 with OpenBLAS 0.3.31, pthreads; milliseconds per
+training iteration, the median of rounds alternating idle / busy, where busy means
+``python -c 'while True: pass'`` holds one core; "rule" is ``decide`` on 2 cores, idle /
+busy. Taken at 19:50 UTC on 1 December 2026 with other jobs on the machine (1-minute
+load about 2.7), so "idle" was not fully idle: re-measure on a quiet machine.)
 
-MEASUREMENTS_TABLE
+    layer_dims, m                     Mflop   ---- idle ----   ---- busy ----   rule
+                                    /iter   1 thr    2 thr   1 thr    2 thr   idle/busy
+    [2, 4, 1], m=400                    0.02   0.046    0.069   0.069    0.082   1/1
+    [2, 50, 1], m=400                    0.3   0.178    0.167   0.213    0.203   1/1
+    [784, 1], m=1000                     3.1   0.281    0.160   0.239    0.887   2/1
+    [12288, 1], m=209                   10.3    2.31     1.61    2.57     6.20   2/1
+    [784, 1], m=4000                    12.5    2.16     1.19    2.27     4.55   2/1
+    [196, 64, 16, 1], m=4000           225.7    7.74     5.37    8.49    16.61   2/1
+    [784, 10, 10, 10, 1], m=1000        32.6    1.40     1.26    2.73    24.74   2/1
+    [196, 32, 32, 32, 1], m=1000        37.6    1.36     1.12    2.39     3.00   2/1
+    [784, 20, 7, 5, 1], m=1000          63.8    2.15     1.45    1.99     4.01   2/1
+    [784, 7, 1], m=4000                 88.0    6.52     4.19    6.37    14.83   2/1
+    [784, 50, 50, 50, 50, 1], m=1000   202.1    6.53     5.53    6.56    16.13   2/1
+    [12288, 20, 7, 5, 1], m=209        205.7    9.29     6.27    9.39    24.68   2/1
+    [784, 20, 7, 5, 1], m=4000         255.2   10.92     6.32   11.04    15.72   2/1
 
-Reading it: with a core busy, one thread is never slower and two threads fall into
-the trap at every size, so the rule never picks two threads unless (cores - others)
-is at least about 1.7. Idle, two threads only pay from about TWO_THREAD_FLOPS flops per
-iteration (the deep models on 1,000+ digit images); below that, the thread hand-off
-costs more than it saves.
+Reading it: with a core busy, two threads were slower at every size (1.2-9x per
+iteration here; whole notebooks 5-10x, see the README), so the rule picks two only
+when the other core is free: FREE_SLACK = 0.4 sits between the 0-0.33 cores that
+background noise reads as in a 30 ms window (one 10 ms tick) and the 0.67-1.3 a
+spinning process reads as. Idle, two threads are 5-45% faster from 3 M flops per
+iteration up (logistic regression is a memory-bound matrix-vector product that a
+second core's bandwidth speeds up too), equal at 0.3 M and 50% slower at 0.02 M
+(the planar network): TWO_THREAD_FLOPS = 2 M lies between. More than two threads
+(one more per 2 M flops) follows the same rule but was not measured here.
 
 Spying: every decision is appended to ``decisions`` (a short ``deque`` of
 ``Decision`` records); tests and the benchmark read it to see that each trainer
