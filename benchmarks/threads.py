@@ -82,7 +82,7 @@ def measure(rounds=3, budget=0.3, cases=CASES):
         times = {(c, n): [] for c in CONDITIONS for n in (1, 2)}
         for _ in range(rounds):
             for condition, context in CONDITIONS.items():
-                with context():
+                with context(settle=0.2):  # pinned threads: no load cache to wait for
                     for n in (1, 2):
                         times[condition, n].append(per_iteration(run, n, chunk, budget))
         results[label] = (dims, m, times)

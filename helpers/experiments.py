@@ -59,5 +59,5 @@ def activation_race(X, Y, hidden=(32, 32, 32), activations=("sigmoid", "relu"),
     Returns {activation: costs every 100 iterations}.
     """
     dims = [X.shape[0], *hidden, 1]
-    return {a: deep.L_layer_model(X, Y, dims, learning_rate, num_iterations,  # threads: see helpers.threads
+    return {a: deep.L_layer_model(X, Y, dims, learning_rate, num_iterations,
                                   hidden_activation=a, seed=seed)[1] for a in activations}

@@ -4,7 +4,8 @@ numpy hands every matrix product to its BLAS (OpenBLAS in the numpy wheels), whi
 by default starts one thread per core. That is the fastest choice only for large
 products on an idle machine. When another process holds a core, OpenBLAS's second
 thread spin-waits for a core it cannot get, and a training loop of many small
-products becomes 5-50x slower (measured below). So:
+products becomes several times slower (up to 9x per iteration in the table below).
+So:
 
 * Outside training, ``use_safe_default()`` (called when ``helpers`` is imported)
   keeps numpy's BLAS at ONE thread, unless you chose a number yourself with
@@ -38,6 +39,9 @@ as the busy-core count (it includes this process, so it errs towards one thread)
 where neither exists (Windows), or anything fails, the answer is one thread: the
 safe option, at most about 1.8x slower than two on an idle machine (below), never
 in the trap.
+
+The decision holds for the whole run: a process that starts during a training run (or
+within LOAD_CACHE_SECONDS of the last measurement) is noticed by the next decision.
 
 Cost: a small iteration decides with a few arithmetic operations (about 5 us per
 call including the bookkeeping); a large one pays LOAD_WINDOW (30 ms) at most once
@@ -94,7 +98,7 @@ from threadpoolctl import ThreadpoolController
 TWO_THREAD_FLOPS = 2e6      # matrix-product flops per iteration from which 2 threads pay
 FREE_SLACK = 0.4            # a core counts as free while others use less than 0.4 of it
 LOAD_WINDOW = 0.03          # seconds between the two /proc/stat readings
-LOAD_CACHE_SECONDS = 2.0    # how long one load measurement is reused
+LOAD_CACHE_SECONDS = 1.0    # how long one load measurement is reused
 ENV_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 Decision = collections.namedtuple("Decision", "who flops threads busy_others cores")
@@ -102,7 +106,6 @@ decisions = collections.deque(maxlen=200)   # the latest decisions, newest last
 
 _blas = None          # numpy's BLAS libraries (threadpoolctl's controllers), found once
 _cap = 1              # the most threads we ever ask for
-_current = None       # the BLAS threads in effect now, as this module set them
 _load = (-math.inf, None)   # (when measured, busy cores of other processes)
 
 
@@ -208,12 +211,12 @@ def _user_choice():
     return None
 
 
-def _set(n):
-    global _current
-    if n != _current:
-        for lib in _blas:
+def _set(counts):
+    """Give each BLAS library its thread count (an int for all, or one per library)."""
+    counts = [counts] * len(_blas) if isinstance(counts, int) else counts
+    for lib, n in zip(_blas, counts):
+        if lib.num_threads != n:  # a read costs about 1 us; someone else may have changed it
             lib.set_num_threads(n)
-        _current = n
 
 
 def use_safe_default():
@@ -250,9 +253,10 @@ class blas_threads:
     def __enter__(self):
         if _blas is None:
             use_safe_default()
-        self.previous = _current
-        _set(choose(self.flops, self.who))
-        return _current
+        self.previous = [lib.num_threads for lib in _blas]
+        n = choose(self.flops, self.who)
+        _set(n)
+        return n
 
     def __exit__(self, *exc):
         _set(self.previous)

@@ -168,3 +168,16 @@ def test_every_training_widget_decides(small):
     train = next(w for w in walk(box) if isinstance(w, ipywidgets.Button))
     train.click()
     assert "deep._train" in who()
+
+
+def test_a_trainer_overrides_a_setting_made_elsewhere(small):
+    from threadpoolctl import threadpool_limits
+
+    X, Y = small
+    seen = []
+    with threadpool_limits(2, user_api="blas"):  # e.g. a learner's own threadpoolctl call
+        deep.L_layer_model(X, Y, [4, 3, 1], num_iterations=1,
+                           callback=lambda i, cost: seen.append(blas_now()))
+        after = blas_now()
+    assert seen == [[1] * len(after)]  # tiny network: one thread, whatever was set before
+    assert after == [2] * len(after)  # and the outer setting is back afterwards
