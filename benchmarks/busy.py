@@ -19,7 +19,7 @@ SPIN = "import time\nend = time.monotonic() + {limit}\nwhile time.monotonic() < 
 
 
 @contextmanager
-def busy_core(limit=300.0, settle=SETTLE):
+def busy_core(limit=900.0, settle=SETTLE):
     """Hold one core busy for the block (at most ``limit`` seconds); yields the process."""
     proc = subprocess.Popen([sys.executable, "-c", SPIN.format(limit=float(limit))])
     try:

@@ -65,16 +65,23 @@ def ratio(a, b):
 
 # --- 1. notebooks ----------------------------------------------------------------------------
 
+CHOSEN = ("from collections import Counter\nfrom helpers import threads\n"
+          "print(dict(Counter(d.threads for d in threads.decisions)))")
+
+
 def run_notebook(path, timeout=600):
-    """Execute a notebook as nbval does; return (total seconds, [(seconds, cell number, id)])."""
+    """Execute a notebook as nbval does; return (total seconds, [(seconds, cell number, id)],
+    {BLAS threads: how many training runs helpers.threads gave them})."""
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(CHOSEN))  # reads the decisions; not timed
     start = time.perf_counter()
     NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=True,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     total = time.perf_counter() - start
+    chosen = nb.cells.pop().outputs[0]["text"].strip()
     cells = []
     for number, cell in enumerate(nb.cells, start=1):
         stamps = cell.metadata.get("execution", {})
@@ -82,30 +89,33 @@ def run_notebook(path, timeout=600):
             begin, end = (datetime.datetime.fromisoformat(stamps[k].replace("Z", "+00:00"))
                           for k in ("iopub.execute_input", "shell.execute_reply"))
             cells.append(((end - begin).total_seconds(), number, cell.get("id", "?")))
-    return total, cells
+    return total, cells, chosen
 
 
 def notebooks_section(out, checks):
     paths = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    rows = ["| notebook | idle: total | idle: slowest cell | busy: total | busy: slowest cell |",
-            "|---|---|---|---|---|"]
+    rows = ["| notebook | idle: total | idle: slowest cell | idle: threads chosen | busy: total | "
+            "busy: slowest cell | busy: threads chosen |", "|---|---|---|---|---|---|---|"]
     totals = {c: 0.0 for c in busy.CONDITIONS}
     slowest_busy = (0.0, "")
     for path in paths:
         row = f"| {path.name} |"
         for condition, context in busy.CONDITIONS.items():
             with context():
-                total, cells = run_notebook(path)
+                total, cells, chosen = run_notebook(path)
             seconds, number, cell_id = max(cells)
+            print(f"  {path.name} {condition}: {total:.1f} s", file=sys.stderr, flush=True)
             totals[condition] += total
-            row += f" {total:.1f} s | {seconds:.1f} s (cell {number}, id {cell_id}) |"
+            row += f" {total:.1f} s | {seconds:.1f} s (cell {number}, id {cell_id}) | {chosen} |"
             if condition == "busy" and seconds > slowest_busy[0]:
                 slowest_busy = (seconds, f"{path.name} cell {number}")
         rows.append(row)
-    rows.append(f"| all four | {totals['idle']:.1f} s | | {totals['busy']:.1f} s | |")
+    rows.append(f"| all four | {totals['idle']:.1f} s | | | {totals['busy']:.1f} s | | |")
     out.append("\n".join(rows))
     out.append("Each notebook is run idle, then with the busy core (one clean headless run "
-               "each, as nbval runs them; cell time from the kernel's timestamps).")
+               "each, as nbval runs them; cell time from the kernel's timestamps). Threads chosen: "
+               "{BLAS threads: number of helpers training runs given them}; learners' own loops "
+               "run at the one-thread default.")
     checks.append((f"every notebook cell ≤ {CELL_LIMIT:.0f} s, busy",
                    f"slowest {slowest_busy[0]:.1f} s ({slowest_busy[1]})",
                    slowest_busy[0] <= CELL_LIMIT))
@@ -342,20 +352,23 @@ def main():
     parser.add_argument("--readme", action="store_true", help="also write the tables into README.md")
     parser.add_argument("--skip", nargs="*", default=[], choices=["notebooks", "widgets", "torch", "threads"],
                         help="leave sections out (a partial run never updates the README)")
+
     args = parser.parse_args()
     rounds, iterations = (2, 30) if args.quick else (3, 100)
     torch_fns = torch_models()
     started = time.perf_counter()
-    out = [f"Machine: {machine(torch_fns[0])}.", f"Before measuring: {load_now()}."]
+    kind = "--quick (2 rounds, 30 iterations)" if args.quick else f"full ({rounds} rounds)"
+    out = [f"Machine: {machine(torch_fns[0])}. Run: {kind}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+           f"Before measuring: {load_now()}."]
     checks, limit_rows = [], []
-    sections = [("notebooks", "Notebooks", lambda: notebooks_section(out, checks)),
-                ("widgets", "Widgets", lambda: widgets_section(out, checks, rounds)),
+    sections = [("widgets", "Widgets", lambda: widgets_section(out, checks, rounds)),
                 ("torch", "Training against PyTorch",
                  lambda: training_section(out, checks, rounds, iterations, torch_fns, limit_rows)),
                 ("threads", "1 or 2 threads (the evidence for helpers.threads)",
                  lambda: threads_section(out, 2 if args.quick else 3, 0.15 if args.quick else 0.25)),
                 ("torch", "The loop against the limit",
-                 lambda: limits_section(out, limit_rows, rounds))]
+                 lambda: limits_section(out, limit_rows, rounds)),
+                ("notebooks", "Notebooks", lambda: notebooks_section(out, checks))]
     print("\n\n".join(out), flush=True)
     for key, title, run in sections:
         if key not in args.skip:
@@ -371,7 +384,7 @@ def main():
     print("\n".join(target_rows))
     (BENCH / "results.md").write_text(text)
     print(f"\nwrote {BENCH / 'results.md'}")
-    if args.readme and not args.skip and not args.quick:
+    if args.readme and not args.skip:
         readme = ROOT / "README.md"
         before, rest = readme.read_text().split(START, 1)
         readme.write_text(before + START + "\n" + text + rest[rest.index(END):])

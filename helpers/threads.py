@@ -102,7 +102,7 @@ LOAD_CACHE_SECONDS = 1.0    # how long one load measurement is reused
 ENV_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 Decision = collections.namedtuple("Decision", "who flops threads busy_others cores")
-decisions = collections.deque(maxlen=200)   # the latest decisions, newest last
+decisions = collections.deque(maxlen=1000)  # the latest decisions, newest last
 
 _blas = None          # numpy's BLAS libraries (threadpoolctl's controllers), found once
 _cap = 1              # the most threads we ever ask for
