@@ -284,9 +284,11 @@ def training_section(out, checks, rounds, iterations, torch_fns, limit_rows):
 def threads_section(out, rounds, budget):
     out.append("\n".join(thread_sizes.table(thread_sizes.measure(rounds, budget))))
     out.append(f"Time per training iteration with numpy's BLAS pinned to 1 or 2 threads (median of "
-               f"{rounds} alternating rounds); \"rule\" is what helpers.threads.decide picks on 2 cores, "
-               f"idle / busy. Two threads pay from about {threads.TWO_THREAD_FLOPS / 1e6:.0f} M flops per "
-               f"iteration when idle and never when the other core is busy.")
+               f"{rounds} alternating rounds). \"rule\": what helpers.threads.decide picks on 2 cores "
+               f"with the other core free / busy; \"rule here\": what it picked from the load it "
+               f"measured in this run (other jobs count as load too). Its thresholds "
+               f"({threads.TWO_THREAD_FLOPS / 1e6:.0f} M flops per iteration, {threads.FREE_SLACK} of a "
+               f"core) and the measurements behind them are in helpers/threads.py.")
 
 
 # --- 5. the loop against the limit -------------------------------------------------------------

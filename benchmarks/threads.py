@@ -5,7 +5,8 @@ BLAS threads, across the model sizes the course trains, idle and with a busy cor
 
 Each (model, condition) pair is measured in alternating rounds (idle, busy, idle, busy...;
 1 thread then 2 threads inside each), the median is reported. The last column is what
-``helpers.threads.decide`` picks for that size on a 2-core machine, idle and busy.
+``helpers.threads.decide`` picks for that size on a 2-core machine, idle and busy, and then
+what it picked here, from the load it measured in each condition.
 Prints a markdown table (used by ``make bench`` and quoted in helpers/threads.py).
 """
 
@@ -70,7 +71,8 @@ def per_iteration(run, n_threads, chunk, budget):
 
 
 def measure(rounds=3, budget=0.3, cases=CASES):
-    """{label: {(condition, threads): [seconds per iteration, one per round]}}."""
+    """{label: (dims, m, {(condition, threads): [seconds per iteration, one per round]},
+    {condition: set of threads the rule chose from the load measured there})}."""
     results = {}
     for label, dims, m in cases:
         run = runner(dims, m)
@@ -80,12 +82,16 @@ def measure(rounds=3, budget=0.3, cases=CASES):
             run(3)
             chunk = max(1, int(budget / 8 / ((time.perf_counter() - t0) / 3)))
         times = {(c, n): [] for c in CONDITIONS for n in (1, 2)}
+        live = {c: set() for c in CONDITIONS}
+        flops = threads.dense_flops(dims, m)
         for _ in range(rounds):
             for condition, context in CONDITIONS.items():
                 with context(settle=0.2):  # pinned threads: no load cache to wait for
+                    live[condition].add(threads.decide(flops, threads.usable_cores(),
+                                                       threads.measure_busy_others(), cap=2))
                     for n in (1, 2):
                         times[condition, n].append(per_iteration(run, n, chunk, budget))
-        results[label] = (dims, m, times)
+        results[label] = (dims, m, times, live)
     return results
 
 
@@ -96,16 +102,17 @@ def fmt_ms(seconds):
 
 def table(results):
     rows = ["| model, m | flops / iteration | idle: 1 thread | idle: 2 threads | idle 2/1 | "
-            "busy: 1 thread | busy: 2 threads | busy 2/1 | rule: idle / busy |",
-            "|---|---|---|---|---|---|---|---|---|"]
-    for label, (dims, m, times) in results.items():
+            "busy: 1 thread | busy: 2 threads | busy 2/1 | rule: idle / busy | rule here: idle / busy |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
+    for label, (dims, m, times, live) in results.items():
         med = {k: statistics.median(v) for k, v in times.items()}
         flops = threads.dense_flops(dims, m)
         pick = [threads.decide(flops, cores=2, busy_others=b, cap=2) for b in (0.0, 1.0)]
-        rows.append(f"| {label} | {flops / 1e6:,.1f} M | {fmt_ms(med['idle', 1])} ms | "
+        rows.append(f"| {label} | {flops / 1e6:,.2f} M | {fmt_ms(med['idle', 1])} ms | "
                     f"{fmt_ms(med['idle', 2])} ms | {med['idle', 2] / med['idle', 1]:.2f} | "
                     f"{fmt_ms(med['busy', 1])} ms | {fmt_ms(med['busy', 2])} ms | "
-                    f"{med['busy', 2] / med['busy', 1]:.1f} | {pick[0]} / {pick[1]} |")
+                    f"{med['busy', 2] / med['busy', 1]:.1f} | {pick[0]} / {pick[1]} | "
+                    + " / ".join(",".join(map(str, sorted(live[c]))) for c in CONDITIONS) + " |")
     return rows
 
 

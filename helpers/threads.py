@@ -9,8 +9,8 @@ So:
 
 * Outside training, ``use_safe_default()`` (called when ``helpers`` is imported)
   keeps numpy's BLAS at ONE thread, unless you chose a number yourself with
-  ``OPENBLAS_NUM_THREADS`` (or ``OMP_NUM_THREADS`` / ``MKL_NUM_THREADS``), which is
-  then respected everywhere. This also protects the training loops learners write
+  ``OPENBLAS_NUM_THREADS`` (or ``OMP_NUM_THREADS`` / ``MKL_NUM_THREADS``), which then
+  is the default outside training and the most the trainers ever use. This also protects the training loops learners write
   in the notebooks, which never pass through this module.
 * Every trainer in ``helpers`` (``logistic.optimize``, ``shallow.nn_model``, the
   loop behind ``deep.two_layer_model`` / ``deep.L_layer_model``,
@@ -43,9 +43,10 @@ in the trap.
 The decision holds for the whole run: a process that starts during a training run (or
 within LOAD_CACHE_SECONDS of the last measurement) is noticed by the next decision.
 
-Cost: a small iteration decides with a few arithmetic operations (about 5 us per
-call including the bookkeeping); a large one pays LOAD_WINDOW (30 ms) at most once
-per LOAD_CACHE_SECONDS, against a training run of seconds.
+Cost: ``choose`` for a small iteration is a few arithmetic operations (3 us measured);
+the decorator's argument binding adds tens of microseconds per training run (80 us
+measured on the loaded machine); a large iteration pays LOAD_WINDOW (30 ms) at most
+once per LOAD_CACHE_SECONDS, against a training run of a second or more.
 
 Measurements (``benchmarks/threads.py``, 3 rounds, on the 2-core AMD EPYC VM this
 project is built on, numpy 2.4.6 with OpenBLAS 0.3.31, pthreads; milliseconds per
