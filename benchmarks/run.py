@@ -17,11 +17,12 @@ Usage: .venv/bin/python benchmarks/run.py [--quick] [--readme]
 """
 
 import argparse
-import datetime
 import json
 import os
 import platform
+import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -65,31 +66,39 @@ def ratio(a, b):
 
 # --- 1. notebooks ----------------------------------------------------------------------------
 
-CHOSEN = ("from collections import Counter\nfrom helpers import threads\n"
-          "print(dict(Counter(d.threads for d in threads.decisions)))")
+CHOSEN = ("import collections, json\nfrom helpers import threads\n"
+          "json.dump(collections.Counter(d.threads for d in threads.decisions), open({out!r}, 'w'))")
 
 
-def run_notebook(path, timeout=600):
-    """Execute a notebook as nbval does; return (total seconds, [(seconds, cell number, id)],
-    {BLAS threads: how many training runs helpers.threads gave them})."""
+def run_notebook(path):
+    """Run a notebook under nbval, as CI does (``--nbval-lax``: outputs are not compared).
+
+    A temporary copy gets one last cell that saves which BLAS threads helpers.threads gave
+    the training runs. Returns (total seconds, [(seconds, cell name)], {threads: runs}).
+    nbval rather than nbclient: nbclient sometimes never sees the reply to a cell that
+    shows a widget (jupyter/nbclient#312), which stalled this benchmark under load.
+    """
     import nbformat
-    from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell(CHOSEN))  # reads the decisions; not timed
-    start = time.perf_counter()
-    NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=True,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    total = time.perf_counter() - start
-    chosen = nb.cells.pop().outputs[0]["text"].strip()
-    cells = []
-    for number, cell in enumerate(nb.cells, start=1):
-        stamps = cell.metadata.get("execution", {})
-        if "iopub.execute_input" in stamps and "shell.execute_reply" in stamps:
-            begin, end = (datetime.datetime.fromisoformat(stamps[k].replace("Z", "+00:00"))
-                          for k in ("iopub.execute_input", "shell.execute_reply"))
-            cells.append(((end - begin).total_seconds(), number, cell.get("id", "?")))
-    return total, cells, chosen
+    copy, chosen_file = path.with_name(f".bench_{path.name}"), BENCH / f".chosen_{path.stem}.json"
+    nb.cells.append(nbformat.v4.new_code_cell(CHOSEN.format(out=str(chosen_file))))
+    nbformat.write(nb, copy)
+    try:
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                               "--nbval-lax", "--nbval-current-env", "--durations=0",
+                               "--durations-min=0", str(copy)], capture_output=True, text=True, cwd=ROOT)
+        total = time.perf_counter() - start
+        cells = [(float(m.group(1)), m.group(2)) for m in
+                 re.finditer(r"^([\d.]+)s call\s+\S+::(Cell \d+)", proc.stdout, re.MULTILINE)]
+        if not cells:
+            raise RuntimeError(f"nbval gave no cell times for {path.name}:\n{proc.stdout[-2000:]}")
+        chosen = json.loads(chosen_file.read_text()) if chosen_file.exists() else {}
+    finally:
+        copy.unlink(missing_ok=True)
+        chosen_file.unlink(missing_ok=True)
+    return total, cells, ", ".join(f"{n} thread{'s' if n != '1' else ''}: {k}" for n, k in sorted(chosen.items())) or "no training"
 
 
 def notebooks_section(out, checks):
@@ -103,19 +112,19 @@ def notebooks_section(out, checks):
         for condition, context in busy.CONDITIONS.items():
             with context():
                 total, cells, chosen = run_notebook(path)
-            seconds, number, cell_id = max(cells)
+            seconds, cell = max(cells)
             print(f"  {path.name} {condition}: {total:.1f} s", file=sys.stderr, flush=True)
             totals[condition] += total
-            row += f" {total:.1f} s | {seconds:.1f} s (cell {number}, id {cell_id}) | {chosen} |"
+            row += f" {total:.1f} s | {seconds:.1f} s ({cell}) | {chosen} |"
             if condition == "busy" and seconds > slowest_busy[0]:
-                slowest_busy = (seconds, f"{path.name} cell {number}")
+                slowest_busy = (seconds, f"{path.name} {cell}")
         rows.append(row)
     rows.append(f"| all four | {totals['idle']:.1f} s | | | {totals['busy']:.1f} s | | |")
     out.append("\n".join(rows))
-    out.append("Each notebook is run idle, then with the busy core (one clean headless run "
-               "each, as nbval runs them; cell time from the kernel's timestamps). Threads chosen: "
-               "{BLAS threads: number of helpers training runs given them}; learners' own loops "
-               "run at the one-thread default.")
+    out.append("Each notebook is run idle, then with the busy core: one run each under nbval, "
+               "as CI runs them (total includes the kernel's start; cell times are nbval's, "
+               "\"Cell N\" in its numbering). Threads chosen: how many of helpers' training runs "
+               "got 1 or 2 BLAS threads; learners' own loops run at the one-thread default.")
     checks.append((f"every notebook cell ≤ {CELL_LIMIT:.0f} s, busy",
                    f"slowest {slowest_busy[0]:.1f} s ({slowest_busy[1]})",
                    slowest_busy[0] <= CELL_LIMIT))
@@ -363,14 +372,14 @@ def main():
     out = [f"Machine: {machine(torch_fns[0])}. Run: {kind}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
            f"Before measuring: {load_now()}."]
     checks, limit_rows = [], []
-    sections = [("widgets", "Widgets", lambda: widgets_section(out, checks, rounds)),
+    sections = [("notebooks", "Notebooks", lambda: notebooks_section(out, checks)),
+                ("widgets", "Widgets", lambda: widgets_section(out, checks, rounds)),
                 ("torch", "Training against PyTorch",
                  lambda: training_section(out, checks, rounds, iterations, torch_fns, limit_rows)),
                 ("threads", "1 or 2 threads (the evidence for helpers.threads)",
                  lambda: threads_section(out, 2 if args.quick else 3, 0.15 if args.quick else 0.25)),
                 ("torch", "The loop against the limit",
-                 lambda: limits_section(out, limit_rows, rounds)),
-                ("notebooks", "Notebooks", lambda: notebooks_section(out, checks))]
+                 lambda: limits_section(out, limit_rows, rounds))]
     print("\n\n".join(out), flush=True)
     for key, title, run in sections:
         if key not in args.skip:
@@ -378,6 +387,7 @@ def main():
             first = len(out)
             run()
             print("\n\n".join(out[first - 1:]) + "\n", flush=True)
+            (BENCH / "results.md").write_text("\n\n".join(out) + "\n")  # so far, if stopped
     out.append(f"After measuring: {load_now()}. The whole benchmark took "
                f"{(time.perf_counter() - started) / 60:.1f} minutes.")
     target_rows = ["| target (issue 16) | measured | met |", "|---|---|---|"]
