@@ -46,9 +46,10 @@ exercises:
 	$(COURSE) exercises --out exercises
 
 # PyTorch (a CPU build, for comparison only) is installed for the benchmark alone.
+# Idle and busy-core measurements; writes benchmarks/results.md and README's table.
 bench: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --readme
 
 clean:
 	rm -rf $(VENV) exercises test-artifacts .pytest_cache

@@ -14,3 +14,8 @@ Modules (each with one job):
 """
 
 __version__ = "0.1.0"
+
+# numpy's BLAS stays at one thread outside the trainers, which choose per run (see threads).
+from . import threads as _threads  # noqa: E402
+
+_threads.use_safe_default()

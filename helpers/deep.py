@@ -20,6 +20,7 @@ loop computes the cost and dZ{L} from the logits Z{L} (``helpers.cost``).
 
 import numpy as np
 
+from . import threads
 from .activations import ACTIVATIONS, _sigmoid
 from .cost import _cross_entropy, _from_logits, _logit_gradient
 from .deep_inputs import (check_caches, check_layer_dims, check_linear, check_linear_cache,
@@ -257,6 +258,7 @@ def update_parameters(params, grads, learning_rate):
     return new
 
 
+@threads.trains(lambda X, parameters: threads.network_flops(parameters, X.shape[1]))
 def _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_activation,
            callback):
     """The gradient-descent loop shared by two_layer_model and L_layer_model.

@@ -2,8 +2,6 @@
 and how fast gradient descent makes progress with sigmoid or ReLU hidden units.
 """
 
-from threadpoolctl import threadpool_limits
-
 from . import deep, logistic
 from .validation import check_array, check_labels
 
@@ -68,10 +66,9 @@ def activation_race(X, Y, hidden=(32, 32, 32), activations=("sigmoid", "relu"),
                          f"the costs cover the whole run; got {num_iterations}")
     dims = [X.shape[0], *hidden, 1]
     race = {}
-    with threadpool_limits(1):  # 32-unit layers: one BLAS thread is faster than two here
-        for a in activations:
-            params, costs = deep.L_layer_model(X, Y, dims, learning_rate, num_iterations,
-                                               hidden_activation=a, seed=seed)
-            final = deep.compute_cost(deep.L_model_forward(X, params, a)[0], Y)
-            race[a] = costs + [final]
+    for a in activations:
+        params, costs = deep.L_layer_model(X, Y, dims, learning_rate, num_iterations,
+                                           hidden_activation=a, seed=seed)
+        final = deep.compute_cost(deep.L_model_forward(X, params, a)[0], Y)
+        race[a] = costs + [final]
     return race

@@ -23,6 +23,7 @@ import numbers
 
 import numpy as np
 
+from . import threads
 from .activations import ACTIVATIONS
 from .cost import _from_logits
 from .deep import _model_forward, check_parameters
@@ -143,6 +144,8 @@ def relative_error(a, b, keys=None):
     return float(np.linalg.norm(x - y) / (np.linalg.norm(x) + np.linalg.norm(y)))
 
 
+@threads.trains(lambda parameters, X: threads.network_flops(parameters, X.shape[1],
+                                                            forward_only=True))
 def check_deep_gradients(parameters, X, Y, grads, hidden_activation="relu", epsilon=1e-6):
     """Relative error between ``grads`` (from L_model_backward) and numerical gradients.
 

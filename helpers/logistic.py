@@ -16,7 +16,7 @@ None modifies its arguments.
 
 import numpy as np
 
-from . import activations
+from . import activations, threads
 from .cost import _from_logits, _logit_gradient
 from .validation import (check_array, check_flag, check_iterations, check_labels, check_scalar,
                          check_size, diverged, finite_result)
@@ -92,6 +92,7 @@ def propagate(w, b, X, Y):
     return {"dw": dw, "db": db}, cost
 
 
+@threads.trains(lambda X: threads.dense_flops([X.shape[0], 1], X.shape[1]))
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
     """Gradient descent: ``num_iterations`` steps of w -= alpha dw, b -= alpha db.
 

@@ -19,6 +19,7 @@ The training loop (``nn_model``) computes its cost and dZ2 from the logits Z2.
 
 import numpy as np
 
+from . import threads
 from .activations import ACTIVATIONS, _sigmoid, _slope_from_output
 from .cost import _cross_entropy, _from_logits, _logit_gradient
 from .validation import (MAX_ELEMENTS, check_activation, check_array, check_dict_keys, check_flag,
@@ -191,6 +192,8 @@ def update_parameters(parameters, grads, learning_rate=1.2):
     return new
 
 
+@threads.trains(lambda X, Y, n_h: threads.dense_flops([X.shape[0], n_h, Y.shape[0]],
+                                                     X.shape[1]))
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False, learning_rate=1.2,
              activation="tanh", seed=3, return_costs=False):
     """Train the one-hidden-layer network by gradient descent.

@@ -22,21 +22,20 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
-from threadpoolctl import threadpool_limits
 
+from .. import threads
 from ..checks import passes
 
 MAX_FPS = 25          # frames per second at most while playing (the browser keeps up)
 STALL_WINDOW = 300    # iterations over which a flat cost counts as stalled
 
 
-def training_threads():
-    """The BLAS thread policy for widget training (a context manager): one thread.
-
-    Networks this small run faster and steadier on one thread, above all when
-    the other core is busy. The single place to swap for a project-wide policy.
+def training_threads(flops=0):
+    """BLAS threads for a widget's own training steps (a context manager), decided by
+    ``helpers.threads`` from the work per iteration (``flops``; 0 = small, one thread)
+    and the machine's load, like every other trainer.
     """
-    return threadpool_limits(1)
+    return threads.blas_threads(flops, "widget playground")
 
 
 def new_figure(width, height, dpi=80):

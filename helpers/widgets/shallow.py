@@ -26,14 +26,12 @@ def planar_figure(X, Y, n_h=4, learning_rate=1.2, num_iterations=5000, activatio
                   name="flower"):
     """Train the one-hidden-layer network on X (2, m), Y (1, m); draw its boundary and costs.
 
-    Returns ``(figure, accuracy in %)``. With 0 iterations the network is its random
-    start, and the titles say so.
+    Returns ``(figure, accuracy in %)``. BLAS threads: nn_model decides (helpers.threads).
     """
-    with training_threads():
-        params, costs = shallow.nn_model(X, Y, n_h, num_iterations=num_iterations,
-                                         learning_rate=learning_rate, activation=activation,
-                                         return_costs=True)
-        accuracy = logistic.accuracy(shallow.predict(params, X, activation), Y)
+    params, costs = shallow.nn_model(X, Y, n_h, num_iterations=num_iterations,
+                                     learning_rate=learning_rate, activation=activation,
+                                     return_costs=True)
+    accuracy = logistic.accuracy(shallow.predict(params, X, activation), Y)
     fig, (ax_b, ax_c) = plt.subplots(1, 2, figsize=(9.5, 3.8))
     state = "untrained (0 iterations)" if num_iterations == 0 else f"accuracy {accuracy:.1f}%"
     plots.plot_decision_boundary(lambda G: shallow.predict(params, G, activation), X, Y, ax=ax_b,

@@ -1,0 +1,128 @@
+"""The measurements behind helpers.threads' rule: time per training iteration with 1 and 2
+BLAS threads, across the model sizes the course trains, idle and with a busy core.
+
+    .venv/bin/python benchmarks/threads.py [--rounds 3] [--budget 0.3]
+
+Each (model, condition) pair is measured in alternating rounds (idle, busy, idle, busy...;
+1 thread then 2 threads inside each), the median is reported. The last column is what
+``helpers.threads.decide`` picks for that size on a 2-core machine, idle and busy, and then
+what it picked here, from the load it measured in each condition.
+Prints a markdown table (used by ``make bench`` and quoted in helpers/threads.py).
+"""
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from busy import CONDITIONS  # noqa: E402
+
+from helpers import deep, logistic, threads  # noqa: E402
+
+# (label, layer_dims, m): the shapes the notebooks, experiments and widgets train
+CASES = [
+    ("planar playground, 4 units", [2, 4, 1], 400),
+    ("planar playground, 50 units", [2, 50, 1], 400),
+    ("logistic playground (02)", [784, 1], 1000),
+    ("logistic regression, 209 cat-sized images", [12288, 1], 209),
+    ("logistic regression, 4,000 digits", [784, 1], 4000),
+    ("01 scaling, 64 + 16 units, 4,000 examples", [196, 64, 16, 1], 4000),
+    ("deep playground default, 3 × 10", [784, 10, 10, 10, 1], 1000),
+    ("01 activation race, 3 × 32", [196, 32, 32, 32, 1], 1000),
+    ("[784, 20, 7, 5, 1], 1,000 digits", [784, 20, 7, 5, 1], 1000),
+    ("04 two-layer [784, 7, 1], 4,000 digits", [784, 7, 1], 4000),
+    ("deep playground max, 4 × 50", [784, 50, 50, 50, 50, 1], 1000),
+    ("[12288, 20, 7, 5, 1], 209 images", [12288, 20, 7, 5, 1], 209),
+    ("04 L-layer [784, 20, 7, 5, 1], 4,000 digits", [784, 20, 7, 5, 1], 4000),
+]
+
+_train = deep._train.__wrapped__          # the bare loops, without the thread decision
+_optimize = logistic.optimize.__wrapped__
+
+
+def runner(dims, m, seed=0):
+    rng = np.random.default_rng(seed)
+    X = rng.random((dims[0], m))
+    Y = (rng.random((1, m)) > 0.5).astype(np.float64)
+    if len(dims) == 2:
+        w = np.zeros((dims[0], 1))
+        return lambda k: _optimize(w, 0.0, X, Y, k, 0.01)
+    params = deep.initialize_parameters_deep(dims, seed=1, scale="xavier")
+    return lambda k: _train(X, Y, params, 0.01, k, False, "relu", None)
+
+
+def per_iteration(run, n_threads, chunk, budget):
+    """Seconds per iteration at ``n_threads``: chunks of ``chunk`` iterations until ``budget`` s."""
+    done, start = 0, time.perf_counter()
+    with threadpool_limits(n_threads, user_api="blas"):
+        while True:
+            run(chunk)
+            done += chunk
+            if time.perf_counter() - start > budget:
+                return (time.perf_counter() - start) / done
+
+
+def measure(rounds=3, budget=0.3, cases=CASES):
+    """{label: (dims, m, {(condition, threads): [seconds per iteration, one per round]},
+    {condition: set of threads the rule chose from the load measured there})}."""
+    results = {}
+    for label, dims, m in cases:
+        run = runner(dims, m)
+        run(2)  # warm up
+        with threadpool_limits(1, user_api="blas"):
+            t0 = time.perf_counter()
+            run(3)
+            chunk = max(1, int(budget / 8 / ((time.perf_counter() - t0) / 3)))
+        times = {(c, n): [] for c in CONDITIONS for n in (1, 2)}
+        live = {c: set() for c in CONDITIONS}
+        flops = threads.dense_flops(dims, m)
+        for _ in range(rounds):
+            for condition, context in CONDITIONS.items():
+                with context(settle=0.2):  # pinned threads: no load cache to wait for
+                    live[condition].add(threads.decide(flops, threads.usable_cores(),
+                                                       threads.measure_busy_others(), cap=2))
+                    for n in (1, 2):
+                        times[condition, n].append(per_iteration(run, n, chunk, budget))
+        results[label] = (dims, m, times, live)
+    return results
+
+
+def fmt_ms(seconds):
+    ms = seconds * 1000
+    return f"{ms:.3f}" if ms < 1 else f"{ms:.2f}" if ms < 100 else f"{ms:,.0f}"
+
+
+def table(results):
+    rows = ["| model, m | flops / iteration | idle: 1 thread | idle: 2 threads | idle 2/1 | "
+            "busy: 1 thread | busy: 2 threads | busy 2/1 | rule: idle / busy | rule here: idle / busy |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
+    for label, (dims, m, times, live) in results.items():
+        med = {k: statistics.median(v) for k, v in times.items()}
+        flops = threads.dense_flops(dims, m)
+        pick = [threads.decide(flops, cores=2, busy_others=b, cap=2) for b in (0.0, 1.0)]
+        rows.append(f"| {label} | {flops / 1e6:,.2f} M | {fmt_ms(med['idle', 1])} ms | "
+                    f"{fmt_ms(med['idle', 2])} ms | {med['idle', 2] / med['idle', 1]:.2f} | "
+                    f"{fmt_ms(med['busy', 1])} ms | {fmt_ms(med['busy', 2])} ms | "
+                    f"{med['busy', 2] / med['busy', 1]:.1f} | {pick[0]} / {pick[1]} | "
+                    + " / ".join(",".join(map(str, sorted(live[c]))) for c in CONDITIONS) + " |")
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--budget", type=float, default=0.3, help="seconds per timing")
+    args = parser.parse_args()
+    print("\n".join(table(measure(args.rounds, args.budget))))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,292 @@
+"""How many BLAS threads training uses: one rule, decided here and nowhere else.
+
+numpy hands every matrix product to its BLAS (OpenBLAS in the numpy wheels), which
+by default starts one thread per core. That is the fastest choice only for large
+products on an idle machine. When another process holds a core, OpenBLAS's second
+thread spin-waits for a core it cannot get, and a training loop of many small
+products becomes several times slower (up to 9x per iteration in the table below).
+So:
+
+* Outside training, ``use_safe_default()`` (called when ``helpers`` is imported)
+  keeps numpy's BLAS at ONE thread, unless you chose a number yourself with
+  ``OPENBLAS_NUM_THREADS`` (or ``OMP_NUM_THREADS`` / ``MKL_NUM_THREADS``), which then
+  is the default outside training and the most the trainers ever use. This also protects the training loops learners write
+  in the notebooks, which never pass through this module.
+* Every trainer in ``helpers`` (``logistic.optimize``, ``shallow.nn_model``, the
+  loop behind ``deep.two_layer_model`` / ``deep.L_layer_model``,
+  ``gradcheck.check_deep_gradients``; through them the experiments of notebook 01 and
+  every widget that trains) is wrapped with ``@trains(size)``. Once per call it
+  computes the matrix-product flops of ONE iteration from the shapes and asks
+  ``choose``; the loop itself then runs unchecked at that setting, and the
+  previous setting is restored afterwards.
+
+The rule (``decide``, a pure function of injected numbers):
+
+    threads = 1                                   if flops < TWO_THREAD_FLOPS
+    threads = min(flops // TWO_THREAD_FLOPS + 1,  usable cores,
+                  free cores, the cap)             otherwise
+
+    free cores = floor(usable cores - busy cores of OTHER processes + FREE_SLACK)
+    usable cores = CPU affinity, reduced by a cgroup CPU quota (JupyterHub limits)
+    cap = numpy's BLAS threads at start-up (OpenBLAS's own default, or your env var)
+
+so two threads need both a large iteration and a (nearly) free second core. The
+load is only measured when the work is large enough for it to matter: reading
+/proc/stat twice, LOAD_WINDOW apart, minus this process's own CPU time over the
+same window (so our own spinning BLAS threads do not count), cached for
+LOAD_CACHE_SECONDS. Where /proc/stat cannot be read, ``os.getloadavg()`` is used
+as the busy-core count (it includes this process, so it errs towards one thread);
+where neither exists (Windows), or anything fails, the answer is one thread: the
+safe option, at most about 1.8x slower than two on an idle machine (below), never
+in the trap.
+
+The decision holds for the whole run: a process that starts during a training run (or
+within LOAD_CACHE_SECONDS of the last measurement) is noticed by the next decision.
+
+Cost: ``choose`` for a small iteration is a few arithmetic operations (3 us measured);
+the decorator's argument binding adds tens of microseconds per training run (80 us
+measured on the loaded machine); a large iteration pays LOAD_WINDOW (30 ms) at most
+once per LOAD_CACHE_SECONDS, against a training run of a second or more.
+
+Measurements (``benchmarks/threads.py``, 3 rounds, on the 2-core AMD EPYC VM this
+project is built on, numpy 2.4.6 with OpenBLAS 0.3.31, pthreads; milliseconds per
+training iteration, the median of rounds alternating idle / busy, where busy means
+``python -c 'while True: pass'`` holds one core; "rule" is ``decide`` on 2 cores, idle /
+busy. Taken at 19:50 UTC on 1 December 2026 with other jobs on the machine (1-minute
+load about 2.7), so "idle" was not fully idle: re-measure on a quiet machine.)
+
+    layer_dims, m                     Mflop   ---- idle ----   ---- busy ----   rule
+                                    /iter   1 thr    2 thr   1 thr    2 thr   idle/busy
+    [2, 4, 1], m=400                    0.02   0.046    0.069   0.069    0.082   1/1
+    [2, 50, 1], m=400                    0.3   0.178    0.167   0.213    0.203   1/1
+    [784, 1], m=1000                     3.1   0.281    0.160   0.239    0.887   2/1
+    [12288, 1], m=209                   10.3    2.31     1.61    2.57     6.20   2/1
+    [784, 1], m=4000                    12.5    2.16     1.19    2.27     4.55   2/1
+    [196, 64, 16, 1], m=4000           225.7    7.74     5.37    8.49    16.61   2/1
+    [784, 10, 10, 10, 1], m=1000        32.6    1.40     1.26    2.73    24.74   2/1
+    [196, 32, 32, 32, 1], m=1000        37.6    1.36     1.12    2.39     3.00   2/1
+    [784, 20, 7, 5, 1], m=1000          63.8    2.15     1.45    1.99     4.01   2/1
+    [784, 7, 1], m=4000                 88.0    6.52     4.19    6.37    14.83   2/1
+    [784, 50, 50, 50, 50, 1], m=1000   202.1    6.53     5.53    6.56    16.13   2/1
+    [12288, 20, 7, 5, 1], m=209        205.7    9.29     6.27    9.39    24.68   2/1
+    [784, 20, 7, 5, 1], m=4000         255.2   10.92     6.32   11.04    15.72   2/1
+
+Reading it: with a core busy, two threads were slower at every size (1.2-9x per
+iteration here; whole notebooks 5-10x, see the README), so the rule picks two only
+when the other core is free: FREE_SLACK = 0.4 sits between the 0-0.33 cores that
+background noise reads as in a 30 ms window (one 10 ms tick) and the 0.67-1.3 a
+spinning process reads as. Idle, two threads are 5-45% faster from 3 M flops per
+iteration up (logistic regression is a memory-bound matrix-vector product that a
+second core's bandwidth speeds up too), equal at 0.3 M and 50% slower at 0.02 M
+(the planar network): TWO_THREAD_FLOPS = 2 M lies between. More than two threads
+(one more per 2 M flops) follows the same rule but was not measured here.
+
+Spying: every decision is appended to ``decisions`` (a short ``deque`` of
+``Decision`` records); tests and the benchmark read it to see that each trainer
+came through here and what it chose.
+"""
+
+import collections
+import functools
+import inspect
+import math
+import os
+import time
+
+import numpy  # noqa: F401  loads numpy's BLAS, so that threadpoolctl finds it
+from threadpoolctl import ThreadpoolController
+
+TWO_THREAD_FLOPS = 2e6      # matrix-product flops per iteration from which 2 threads pay
+FREE_SLACK = 0.4            # a core counts as free while others use less than 0.4 of it
+LOAD_WINDOW = 0.03          # seconds between the two /proc/stat readings
+LOAD_CACHE_SECONDS = 1.0    # how long one load measurement is reused
+ENV_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+Decision = collections.namedtuple("Decision", "who flops threads busy_others cores")
+decisions = collections.deque(maxlen=1000)  # the latest decisions, newest last
+
+_blas = None          # numpy's BLAS libraries (threadpoolctl's controllers), found once
+_cap = 1              # the most threads we ever ask for
+_load = (-math.inf, None)   # (when measured, busy cores of other processes)
+
+
+# --- the rule -------------------------------------------------------------------------------
+
+def dense_flops(layer_dims, m):
+    """Matrix-product flops of one gradient-descent iteration of a dense network.
+
+    layer_dims : [n0, n1, ..., nL] (logistic regression is [n_x, 1])    m : examples
+    Forward W A (2 n[l] n[l-1] m per layer), backward dW (the same) and dA_prev
+    (the same, for l > 1 only: training never needs dA0). Elementwise work is left out.
+    """
+    return sum(2 * n * n_prev * m * (3 if l > 1 else 2)
+               for l, (n_prev, n) in enumerate(zip(layer_dims[:-1], layer_dims[1:]), start=1))
+
+
+def network_flops(parameters, m, forward_only=False):
+    """``dense_flops`` of the network whose weights are ``parameters`` {"W1": (n1, n0), ...}.
+
+    With ``forward_only``, the flops of one forward pass (what a cost evaluation costs).
+    """
+    shapes = [parameters[f"W{l}"].shape for l in range(1, len(parameters) // 2 + 1)]
+    if forward_only:
+        return sum(2 * n * n_prev * m for n, n_prev in shapes)
+    return dense_flops([shapes[0][1]] + [n for n, _ in shapes], m)
+
+
+def decide(flops, cores, busy_others, cap):
+    """The number of BLAS threads for an iteration of ``flops``; pure (see the module docstring).
+
+    cores       : usable cores (int)
+    busy_others : cores kept busy by other processes right now (float), or None if unknown
+    cap         : the most threads allowed (int)
+    """
+    if flops < TWO_THREAD_FLOPS or cores < 2 or cap < 2 or busy_others is None:
+        return 1
+    free = math.floor(cores - busy_others + FREE_SLACK)
+    return max(1, min(int(flops // TWO_THREAD_FLOPS) + 1, cores, free, cap))
+
+
+# --- reading the machine ---------------------------------------------------------------------
+
+def usable_cores():
+    """Cores this process may run on: its CPU affinity, reduced by a cgroup v2 CPU quota."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    try:
+        with open("/sys/fs/cgroup/cpu.max") as f:
+            quota, period = f.read().split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, int(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return cores
+
+
+def _busy_jiffies():
+    with open("/proc/stat") as f:
+        fields = f.readline().split()  # "cpu user nice system idle iowait irq softirq steal ..."
+    values = [int(v) for v in fields[1:9]]
+    return sum(values) - values[3] - values[4]  # everything but idle and iowait
+
+
+def measure_busy_others(window=LOAD_WINDOW):
+    """Cores kept busy by OTHER processes over the next ``window`` seconds, or None.
+
+    Linux: /proc/stat busy time minus this process's CPU time. Elsewhere the
+    1-minute load average (which includes this process: it errs towards busy).
+    None where neither can be read.
+    """
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        start, own, busy = time.perf_counter(), time.process_time(), _busy_jiffies()
+        time.sleep(window)
+        busy = (_busy_jiffies() - busy) / tick - (time.process_time() - own)
+        return max(0.0, busy / (time.perf_counter() - start))
+    except (OSError, ValueError, AttributeError, IndexError):
+        pass
+    try:
+        return os.getloadavg()[0]
+    except (OSError, AttributeError):
+        return None
+
+
+def busy_others():
+    """``measure_busy_others()``, measured at most once every LOAD_CACHE_SECONDS."""
+    global _load
+    now = time.monotonic()
+    if now - _load[0] > LOAD_CACHE_SECONDS:
+        _load = (now, measure_busy_others())
+    return _load[1]
+
+
+# --- applying it -----------------------------------------------------------------------------
+
+def _user_choice():
+    for name in ENV_VARS:
+        value = os.environ.get(name, "").strip()
+        if value.isdigit() and int(value) > 0:
+            return int(value)
+    return None
+
+
+def _set(counts):
+    """Give each BLAS library its thread count (an int for all, or one per library)."""
+    counts = [counts] * len(_blas) if isinstance(counts, int) else counts
+    for lib, n in zip(_blas, counts):
+        if lib.num_threads != n:  # a read costs about 1 us; someone else may have changed it
+            lib.set_num_threads(n)
+
+
+def use_safe_default():
+    """Find numpy's BLAS and set it to one thread (or to your OPENBLAS_NUM_THREADS).
+
+    Called once when ``helpers`` is imported; safe to call again. Libraries loaded
+    later (PyTorch's, in the benchmark) are left alone.
+    """
+    global _blas, _cap
+    if _blas is None:
+        try:
+            _blas = ThreadpoolController().select(user_api="blas").lib_controllers
+        except Exception:  # noqa: BLE001  no BLAS threadpoolctl can control: nothing to limit
+            _blas = []
+        _cap = _user_choice() or max((lib.num_threads for lib in _blas), default=1)
+    _set(_user_choice() or 1)
+
+
+def choose(flops, who="?"):
+    """The threads ``decide`` picks for ``flops`` on this machine now; logged in ``decisions``."""
+    cores = usable_cores() if flops >= TWO_THREAD_FLOPS else None  # None: not needed, not read
+    busy = busy_others() if cores and cores > 1 and _cap > 1 else None
+    n = decide(flops, cores or 1, busy, _cap)
+    decisions.append(Decision(who, flops, n, busy, cores))
+    return n
+
+
+class blas_threads:
+    """``with blas_threads(flops, who):`` runs the block at ``choose(flops)`` threads, then restores."""
+
+    def __init__(self, flops, who="?"):
+        self.flops, self.who = flops, who
+
+    def __enter__(self):
+        if _blas is None:
+            use_safe_default()
+        self.previous = [lib.num_threads for lib in _blas]
+        n = choose(self.flops, self.who)
+        _set(n)
+        return n
+
+    def __exit__(self, *exc):
+        _set(self.previous)
+        return False
+
+
+def trains(size):
+    """Decorator for a trainer: ``size`` computes one iteration's flops from its arguments.
+
+    ``size``'s parameter names pick the trainer's arguments it needs, e.g.
+    ``@trains(lambda X, layers_dims: dense_flops(layers_dims, X.shape[1]))``. If the
+    arguments are malformed, ``size`` fails quietly (one thread) and the trainer's
+    own validation reports the problem.
+    """
+    def wrap(fn):
+        signature = inspect.signature(fn)
+        wanted = list(inspect.signature(size).parameters)
+        who = f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
+
+        @functools.wraps(fn)
+        def trainer(*args, **kwargs):
+            try:
+                bound = signature.bind(*args, **kwargs)
+                bound.apply_defaults()
+                flops = size(*(bound.arguments[name] for name in wanted))
+            except Exception:  # noqa: BLE001  bad arguments: the trainer says what is wrong
+                flops = 0
+            with blas_threads(flops, who):
+                return fn(*args, **kwargs)
+
+        return trainer
+    return wrap

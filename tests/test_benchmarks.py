@@ -1,0 +1,61 @@
+"""The benchmark's own tools (benchmarks/busy.py, benchmarks/widget_bench.py): the busy core
+really runs and always stops; each widget's "one redraw" is a real change that redraws."""
+
+import sys
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import busy  # noqa: E402
+import widget_bench  # noqa: E402
+
+from helpers import threads, widgets  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_busy_core_runs_and_stops():
+    with busy.busy_core(limit=20, settle=0.0) as proc:
+        assert proc.poll() is None  # spinning
+    assert proc.poll() is not None  # terminated when the block ends
+    with busy.busy_core(limit=0.0, settle=0.0) as proc:
+        proc.wait(timeout=10)  # and it ends by itself after its limit
+    assert proc.returncode == 0
+
+
+@pytest.mark.parametrize("build", [widgets.house_widget, widgets.neuron_widget,
+                                   widgets.descent_1d_widget, widgets.broadcast_widget,
+                                   widgets.shape_table_widget])
+def test_each_move_changes_a_control_and_redraws(build):
+    box = build()
+    outputs = [w for w in widget_bench.walk(box) if isinstance(w, widget_bench.ipywidgets.Output)]
+    controls = [w for w in widget_bench.walk(box) if hasattr(w, "value")]
+    before = [c.value for c in controls]
+    move = widget_bench.mover(box)
+    move()
+    assert [c.value for c in controls] != before
+    move()
+    assert [c.value for c in controls] == before  # and back: every call is a real change
+    assert outputs
+
+
+def test_training_widgets_move_through_the_thread_decision():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((4, 40))
+    Y = (X[:1] > 0).astype(np.float64)
+    for box, who in [(widgets.logistic_playground(X, Y, X, Y, num_iterations=100), "logistic.optimize"),
+                     (widgets.deep_playground(X, Y, X, Y), "deep._train")]:
+        threads.decisions.clear()
+        widget_bench.mover(box)()
+        assert who in [d.who for d in threads.decisions]
