@@ -4,7 +4,7 @@
   and the asyncio task that, while playing, trains a few iterations per frame and
   redraws. The task runs on the kernel's own event loop and yields to it between
   frames, so button clicks and slider moves are handled while it plays.
-- ``training_threads()``: the one place that decides BLAS threads for widget training.
+- ``training_threads()``: BLAS threads for widget training, decided by ``helpers.threads``.
 - ``Blitter``, ``nice_limit``: redraw only what changed in a frame.
 - ``figure_png``, ``pixels_jpeg``: a figure (Agg, no pyplot) to bytes for an ``Image`` widget.
 - ``training_hint``: the sentence shown when training stalls or every ReLU is dead.
