@@ -92,7 +92,6 @@ def propagate(w, b, X, Y):
     return {"dw": dw, "db": db}, cost
 
 
-@threads.trains(lambda X: threads.dense_flops([X.shape[0], 1], X.shape[1]))
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
     """Gradient descent: ``num_iterations`` steps of w -= alpha dw, b -= alpha db.
 
@@ -113,8 +112,9 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     return _optimize(w, b, X, Y, num_iterations, learning_rate, print_cost)
 
 
+@threads.trains(lambda X: threads.dense_flops([X.shape[0], 1], X.shape[1]))
 def _optimize(w, b, X, Y, num_iterations, learning_rate, print_cost):
-    """The unchecked loop of ``optimize``."""
+    """The unchecked loop of ``optimize`` and ``model`` (BLAS threads: ``helpers.threads``)."""
     w = w.astype(np.float64)  # a copy: the caller's w is never touched
     dw, db, costs = np.zeros_like(w), 0.0, []
     sign = 1.0 - 2.0 * Y
