@@ -19,7 +19,20 @@ REF = {k: getattr(ref, k) for k in (
     "compute_cost", "linear_backward", "linear_activation_backward", "L_model_backward",
     "update_parameters", "two_layer_model", "L_layer_model", "_activation_forward",
     "_model_forward", "_linear_backward", "_model_backward", "_train")}
-_BACKWARD = {"relu": activations.relu_backward, "sigmoid": activations.sigmoid_backward}
+
+
+def _relu_backward(dA, Z):
+    return np.where(Z > 0, dA, 0.0)
+
+
+def _sigmoid_backward(dA, Z):
+    s = activations.sigmoid(Z)
+    return dA * s * (1 - s)
+
+
+# Unchecked on purpose (the public ones require dA and Z of one shape): in the mistake models a
+# wrong dA must broadcast against Z exactly as it does in the learner's code.
+_BACKWARD = {"relu": _relu_backward, "sigmoid": _sigmoid_backward}
 
 
 def forbidden(name, *extra):
@@ -235,8 +248,9 @@ def check_linear_activation_backward(fn):
 
 
 def _model_backward_reference(AL, Y, caches):
-    """Any number of output units (the public function checks one)."""
-    return REF["_model_backward"](AL, Y, caches, "relu", True)
+    """Any number of output units (the public function checks one): the reference's documented
+    private entry point ``_model_backward``, which starts from dZL = AL - Y."""
+    return REF["_model_backward"](AL - Y, caches, "relu", True)
 
 
 def _backward_cases():
@@ -254,7 +268,7 @@ def _backward_all(c, hidden, last, sign=-1, keep_dAL=False):
     for l in range(len(caches), 0, -1):
         act = last if l == len(caches) else hidden
         (A_prev, W, _), Z = caches[l - 1]
-        dZ = _BACKWARD[act](dA, Z)      # unchecked: a wrong dA may broadcast, as the learner's does
+        dZ = _BACKWARD[act](dA, Z)
         grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = REF["_linear_backward"](dZ, A_prev, W)
         dA = dA if keep_dAL else grads[f"dA{l - 1}"]
     return grads
@@ -367,8 +381,8 @@ def _stale_weights(c):
     X, Y = c.args[:2]
     lr, n = c.kwargs["learning_rate"], c.kwargs["num_iterations"]
     _, costs = _train_from(c.with_kwargs(num_iterations=1), c.start)
-    grads = REF["_model_backward"](*(lambda AL, caches: (AL, Y, caches))(
-        *REF["_model_forward"](X, c.start, len(c.start) // 2, "relu")), "relu", False)
+    AL, caches = REF["_model_forward"](X, c.start, len(c.start) // 2, "relu")
+    grads = REF["_model_backward"](AL - Y, caches, "relu", False)
     p = {k: v - n * lr * grads["d" + k] for k, v in c.start.items()}
     return p, costs * len(range(0, n, 100))
 

@@ -175,7 +175,8 @@ def _other_hint(ctx):
     if t == "UnboundLocalError":
         return ("a variable is set only inside an if/elif branch that did not run: check the "
                 "conditions (e.g. activation == \"relu\" / \"sigmoid\", spelled exactly).")
-    if t == "TypeError" and "not supported between instances of 'tuple'" in msg:
+    if t == "TypeError" and ("not supported between instances of 'tuple'" in msg or
+                             (msg.startswith(("Z must be", "dA must be")) and "tuple" in msg)):
         return ("a whole cache (a tuple) was compared or computed with: the activation's backward "
                 "step takes Z, the activation cache: linear_cache, activation_cache = cache, then "
                 "relu_backward(dA, activation_cache).")
