@@ -14,7 +14,7 @@ from IPython.display import Image
 from .. import deep
 from ..activations import ACTIVATIONS
 from ..checks import deep as deep_checks
-from ..cost import cross_entropy
+from ..cost import _from_logits, _logit_gradient, cross_entropy
 from ..validation import diverged
 from .common import LAYOUT, WIDE, log_slider
 from .live import (Blitter, figure_png, learner_toggle, new_figure, nice_limit, training_hint,
@@ -72,29 +72,38 @@ class DeepRun:
         self.train_costs, self.test_costs = [], []
 
     def _step(self):
+        """One gradient-descent step; returns the cost before it. The reference step is
+        ``deep.L_layer_model``'s (cost and dZL from the logits ZL); the learner's cost
+        comes from their AL, as the course computes it."""
         if self.functions:
             forward, backward, update = (self.functions[n] for n in LEARNER_FUNCTIONS)
             AL, caches = forward(self.X, self.params)
             self.params = update(self.params, backward(AL, self.Y, caches), self.learning_rate)
-            return AL
-        AL, caches = deep._model_forward(self.X, self.params, self.L, self.activation)
-        grads = deep._model_backward(AL, self.Y, caches, self.activation, need_dA0=False)
+            return cross_entropy(AL, self.Y)
+        _, caches = deep._model_forward(self.X, self.params, self.L, self.activation, output=False)
+        ZL = caches[-1][1]
+        grads = deep._model_backward(_logit_gradient(ZL, self.Y), caches, self.activation,
+                                     need_dA0=False)
         self.params = {k: v - self.learning_rate * grads["d" + k] for k, v in self.params.items()}
-        return AL
+        return _from_logits(ZL, self.Y)
 
     def advance(self, n):
         """Train ``n`` iterations. Returns "" or the sentence saying training diverged."""
         with training_threads(), np.errstate(over="ignore", invalid="ignore"):
             for _ in range(n):
                 if self.iteration % TEST_EVERY == 0:
-                    test = cross_entropy(self.probabilities(self.X_test), self.Y_test)
+                    test = _from_logits(self.logits(self.X_test), self.Y_test)
                     self.test_costs.append((self.iteration, test))
-                cost = cross_entropy(self._step(), self.Y)
+                cost = self._step()
                 self.train_costs.append(cost)
                 if not np.isfinite(cost) or not np.isfinite(self.params[f"W{self.L}"]).all():
                     return str(diverged(self.learning_rate, self.iteration))
                 self.iteration += 1
         return ""
+
+    def logits(self, X):
+        """ZL (1, m) for the columns of X."""
+        return deep._model_forward(X, self.params, self.L, self.activation, output=False)[1][-1][1]
 
     def probabilities(self, X):
         """AL (1, m) for the columns of X."""

@@ -13,7 +13,7 @@ from matplotlib.colors import LinearSegmentedColormap
 
 from .. import shallow
 from ..activations import ACTIVATIONS
-from ..cost import cross_entropy
+from ..cost import _from_logits, _logit_gradient, cross_entropy
 from ..plots import CLASS_COLORS, decision_grid
 from ..validation import diverged
 from .live import Blitter, new_figure, nice_limit, training_hint, training_threads
@@ -44,21 +44,25 @@ def split_data(X, Y, noise=0.0, test_share=0.3, seed=0):
 
 
 def _reference_step(activation):
-    """One gradient-descent step on the reference fast path: (params, X, Y, lr) -> (params, A2)."""
+    """One gradient-descent step on the reference fast path, as ``shallow.nn_model`` takes
+    it: the cost and dZ2 come from the logits Z2 (exact where A2 rounds to 0 or 1).
+    (params, X, Y, lr) -> (new params, the cost before the step)."""
     def step(p, X, Y, learning_rate):
-        A2, cache = shallow._forward(X, p, activation)
-        grads = shallow._backward(p, cache, X, Y, activation)
-        return {k: p[k] - learning_rate * grads["d" + k] for k in shallow.KEYS}, A2
+        _, cache = shallow._forward(X, p, activation, output=False)
+        Z2 = cache["Z2"]
+        grads = shallow._backward(p, cache, X, _logit_gradient(Z2, Y), activation)
+        return {k: p[k] - learning_rate * grads["d" + k] for k in shallow.KEYS}, _from_logits(Z2, Y)
     return step
 
 
 def _learner_step(functions):
-    """The same step with the learner's forward, backward and update functions."""
+    """The same step with the learner's forward, backward and update functions (the cost
+    from their A2, as the course computes it)."""
     forward, backward, update = (functions[name] for name in REFERENCE_FUNCTIONS)
 
     def step(p, X, Y, learning_rate):
         A2, cache = forward(X, p)
-        return update(p, backward(p, cache, X, Y), learning_rate), A2
+        return update(p, backward(p, cache, X, Y), learning_rate), cross_entropy(A2, Y)
     return step
 
 
@@ -84,10 +88,9 @@ class PlanarRun:
         """Train ``n`` iterations. Returns "" or the sentence saying training diverged."""
         with training_threads(), np.errstate(over="ignore", invalid="ignore"):
             for _ in range(n):
-                test = (cross_entropy(self.probabilities(self.X_test), self.Y_test)
+                test = (_from_logits(self.logits(self.X_test), self.Y_test)
                         if self.Y_test.shape[1] else np.nan)
-                self.params, A2 = self._step(self.params, self.X, self.Y, self.learning_rate)
-                cost = cross_entropy(A2, self.Y)
+                self.params, cost = self._step(self.params, self.X, self.Y, self.learning_rate)
                 self.train_costs.append(cost)
                 self.test_costs.append(test)
                 if not np.isfinite(cost) or not np.isfinite(self.params["W2"]).all():
@@ -100,10 +103,14 @@ class PlanarRun:
         p = self.params
         return ACTIVATIONS[self.activation][0](p["W1"] @ X + p["b1"])
 
+    def logits(self, X):
+        """The output layer's Z2 (1, m) for the points X (2, m)."""
+        p = self.params
+        return p["W2"] @ self.hidden(X) + p["b2"]
+
     def probabilities(self, X):
         """The network's output A2 (1, m): P(class 1) for the points X (2, m)."""
-        p = self.params
-        return 1 / (1 + np.exp(-(p["W2"] @ self.hidden(X) + p["b2"])))
+        return 1 / (1 + np.exp(-self.logits(X)))
 
     def accuracy(self, test=False):
         """Accuracy in % on the train (or test) points; None with no test points."""
