@@ -13,8 +13,8 @@ So:
   is the default outside training and the most the trainers ever use. This also protects the training loops learners write
   in the notebooks, which never pass through this module.
 * Every trainer in ``helpers`` (``logistic._optimize``, the loop behind ``optimize``
-  and ``model``; ``shallow.nn_model``; the loop behind ``deep.two_layer_model`` / ``deep.L_layer_model``,
-  ``gradcheck.check_deep_gradients``; through them the experiments of notebook 01 and
+  and ``model``; ``shallow.nn_model``; the loop behind ``deep.two_layer_model`` /
+  ``deep.L_layer_model``; ``gradcheck.check_deep_gradients``; through them the experiments of notebook 01 and
   every widget that trains) is wrapped with ``@trains(size)``. Once per call it
   computes the matrix-product flops of ONE iteration from the shapes and asks
   ``choose``; the loop itself then runs unchecked at that setting, and the

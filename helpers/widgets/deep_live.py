@@ -44,9 +44,8 @@ def train_deep(X_train, Y_train, X_test, Y_test, hidden_layers=3, units=10, acti
         if on_progress is not None:
             on_progress(i, cost, list(seen))
 
-    with training_threads():
-        params, costs = deep.L_layer_model(X_train, Y_train, dims, learning_rate, num_iterations,
-                                           hidden_activation=activation, callback=callback)
+    params, costs = deep.L_layer_model(X_train, Y_train, dims, learning_rate, num_iterations,
+                                       hidden_activation=activation, callback=callback)
     train_acc = 100 * float(np.mean(deep.predict(X_train, params, activation) == Y_train))
     test_acc = 100 * float(np.mean(deep.predict(X_test, params, activation) == Y_test))
     return params, costs, train_acc, test_acc

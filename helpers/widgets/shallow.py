@@ -14,7 +14,7 @@ from IPython.display import Image
 from .. import logistic, plots, shallow
 from ..checks import shallow as shallow_checks
 from .common import LAYOUT, WIDE, log_slider
-from .live import figure_png, frame_area, learner_toggle, training_threads, wire
+from .live import figure_png, frame_area, learner_toggle, wire
 from .planar_live import REFERENCE_FUNCTIONS, PlanarRun, PlanarView, split_data
 
 PLANAR_LIMITS = {"n_h": (1, 50), "learning_rate": (1e-3, 10.0), "noise": (0.0, 1.0),
