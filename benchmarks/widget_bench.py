@@ -2,8 +2,9 @@
 that every redraw renders its figure to PNG exactly as in JupyterLab.
 
 Each widget is built as its notebook builds it; one redraw = one change of its first
-control (a slider one step along and back, the next option of a dropdown) or, for the
-deep playground, one press of Train, from the change to the callback's return. Rounds
+control (a slider one step along and back, the next option of a dropdown), one press of
+Step for the live 03 playground (one iteration and its frame), or one press of Train 600
+for the deep playground, from the change to the callback's return. Rounds
 alternate idle / busy core. Prints one JSON line: {widget: {condition: [seconds...]}}
 plus the BLAS threads helpers.threads chose and, for Train, the time to the first
 progress update.
@@ -23,7 +24,7 @@ from busy import CONDITIONS  # noqa: E402
 from helpers import data, threads, widgets  # noqa: E402
 
 SLIDERS = (ipywidgets.IntSlider, ipywidgets.FloatSlider, ipywidgets.FloatLogSlider)
-CHOICES = (ipywidgets.Dropdown, ipywidgets.Combobox)
+CHOICES = (ipywidgets.Dropdown, ipywidgets.Combobox, ipywidgets.SelectionSlider)
 
 
 def walk(widget):
@@ -38,9 +39,11 @@ def first(box, kinds):
 
 def mover(box):
     """A function that makes the widget redraw once (each call a real change)."""
-    button = first(box, ipywidgets.Button)
-    if button is not None:
-        return button.click
+    buttons = [w for w in walk(box) if isinstance(w, ipywidgets.Button)]
+    for prefix in ("Train", "Step"):  # a live playground: fast-forward, or one frame
+        button = next((b for b in buttons if b.description.startswith(prefix)), None)
+        if button is not None:
+            return button.click
     control = first(box, SLIDERS) or first(box, CHOICES) or first(box, ipywidgets.BoundedIntText)
     if isinstance(control, CHOICES):
         values = [o[0] if isinstance(o, tuple) else o for o in control.options]
@@ -75,7 +78,7 @@ def builders():
         "broadcasting (02)": widgets.broadcast_widget,
         "logistic playground (02): retrain 1,000 iterations + plot": lambda: widgets.logistic_playground(
             X_sub, Y_sub, X_test, test_y),
-        "planar playground (03): retrain 5,000 iterations + boundary": lambda: widgets.planar_playground(
+        "planar playground (03): Step, one iteration + its frame": lambda: widgets.planar_playground(
             datasets),
         "shape table (04)": widgets.shape_table_widget,
         "deep playground (04): Train, 600 iterations of 3 × 10 ReLU": lambda: widgets.deep_playground(
@@ -113,7 +116,7 @@ def main(rounds=3):
                 for name, move in moves.items():
                     threads.decisions.clear()
                     start = time.perf_counter()
-                    if first(built[name], ipywidgets.Button) is not None:
+                    if first(built[name], ipywidgets.IntProgress) is not None:
                         progress[condition].append(first_progress(built[name], move))
                     else:
                         move()

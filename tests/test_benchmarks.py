@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import busy  # noqa: E402
 import widget_bench  # noqa: E402
 
-from helpers import threads, widgets  # noqa: E402
+from helpers import data, threads, widgets  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +55,9 @@ def test_training_widgets_move_through_the_thread_decision():
     X = rng.standard_normal((4, 40))
     Y = (X[:1] > 0).astype(np.float64)
     for box, who in [(widgets.logistic_playground(X, Y, X, Y, num_iterations=100), "logistic._optimize"),
-                     (widgets.deep_playground(X, Y, X, Y), "deep._train")]:
+                     (widgets.planar_playground({"flower": data.load_planar_dataset()}),
+                      "widget playground"),
+                     (widgets.deep_playground(X, Y, X, Y), "widget playground")]:
         threads.decisions.clear()
         widget_bench.mover(box)()
         assert who in [d.who for d in threads.decisions]

@@ -8,10 +8,7 @@ from pathlib import Path
 
 import nbformat
 
-try:  # teacher tooling moves out of the learner package (issue 17)
-    from teacher_tools.exercises import tag_nbgrader
-except ImportError:
-    from helpers.exercises import tag_nbgrader
+from teacher_tools.exercises import tag_nbgrader
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -37,8 +34,11 @@ def test_every_graded_cell_is_one_check_call_worth_one_point():
 
 def test_tagging_leaves_a_cell_that_calls_a_module_check_function_alone():
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("error, _ = gradcheck.check_deep_gradients(p, X, Y, g)"),
+    solution = "def sigmoid(z):\n    ### BEGIN SOLUTION\n    s = 1 / (1 + np.exp(-z))\n" \
+               "    ### END SOLUTION\n    return s"
+    nb.cells = [nbformat.v4.new_code_cell(solution),
+                nbformat.v4.new_code_cell("error, _ = gradcheck.check_deep_gradients(p, X, Y, g)"),
                 nbformat.v4.new_code_cell("check_sigmoid(sigmoid)")]
     tag_nbgrader(nb)
-    assert "nbgrader" not in nb.cells[0].metadata
-    assert nb.cells[1].metadata["nbgrader"]["grade_id"] == "check_sigmoid"
+    assert "nbgrader" not in nb.cells[1].metadata
+    assert nb.cells[2].metadata["nbgrader"]["grade_id"] == "check_sigmoid"

@@ -156,18 +156,19 @@ def test_every_training_widget_decides(small):
     assert who() == ["shallow.nn_model"] + ["logistic._optimize"] * 2 + ["deep._train"]
 
     threads.decisions.clear()
-    widgets.planar_playground({"flower": data.load_planar_dataset()}, num_iterations=10)
-    assert who() == ["shallow.nn_model"]  # the first drawing trains
-
-    threads.decisions.clear()
     widgets.logistic_playground(X, Y, X, Y, num_iterations=100)
     assert who() == ["logistic._optimize"]
 
+    # the live playgrounds train in their own steps: Step asks once, Train 600 once
+    for box in (widgets.planar_playground({"flower": data.load_planar_dataset()}),
+                widgets.deep_playground(X, Y, X, Y)):
+        buttons = {w.description: w for w in walk(box) if isinstance(w, ipywidgets.Button)}
+        threads.decisions.clear()
+        buttons["Step"].click()
+        assert who() == ["widget playground"]
     threads.decisions.clear()
-    box = widgets.deep_playground(X, Y, X, Y)
-    train = next(w for w in walk(box) if isinstance(w, ipywidgets.Button))
-    train.click()
-    assert "deep._train" in who()
+    next(b for d, b in buttons.items() if d.startswith("Train")).click()
+    assert "widget playground" in who()
 
 
 def test_a_trainer_overrides_a_setting_made_elsewhere(small):
