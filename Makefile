@@ -46,10 +46,12 @@ exercises:
 	$(COURSE) exercises --out exercises
 
 # PyTorch (a CPU build, for comparison only) is installed for the benchmark alone.
-# Idle and busy-core measurements; writes benchmarks/results.md and README's table.
+# Idle and busy-core measurements; writes benchmarks/results.md and README's table, then
+# the live playgrounds' frames and iterations per second (printed).
 bench: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/run.py --readme
+	$(BIN)/python benchmarks/playground.py
 
 clean:
 	rm -rf $(VENV) exercises test-artifacts .pytest_cache

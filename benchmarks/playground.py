@@ -1,6 +1,7 @@
 """Benchmark of the live playgrounds (notebooks 03 and 04): frames and iterations per second.
 
-Standalone (not part of `make test`):  .venv/bin/python benchmarks/playground.py [--seconds S]
+Run by `make bench` after benchmarks/run.py, or alone:
+    .venv/bin/python benchmarks/playground.py [--seconds S]
 
 For each playground at its default setting (03: 4 tanh units on the flower, 10 iterations
 per frame; 04: 3 x 10 ReLU units on 1,000 digits, 5 iterations per frame) it measures, in
