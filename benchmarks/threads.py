@@ -45,7 +45,7 @@ CASES = [
 ]
 
 _train = deep._train.__wrapped__          # the bare loops, without the thread decision
-_optimize = logistic.optimize.__wrapped__
+_optimize = logistic._optimize.__wrapped__
 
 
 def runner(dims, m, seed=0):
@@ -54,7 +54,7 @@ def runner(dims, m, seed=0):
     Y = (rng.random((1, m)) > 0.5).astype(np.float64)
     if len(dims) == 2:
         w = np.zeros((dims[0], 1))
-        return lambda k: _optimize(w, 0.0, X, Y, k, 0.01)
+        return lambda k: _optimize(w, 0.0, X, Y, k, 0.01, False)
     params = deep.initialize_parameters_deep(dims, seed=1, scale="xavier")
     return lambda k: _train(X, Y, params, 0.01, k, False, "relu", None)
 
