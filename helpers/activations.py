@@ -92,6 +92,13 @@ def _relu_backward(dA, Z):
     return np.where(Z > 0, dA, 0.0)
 
 
+def _relu_mask(dA, Z):
+    """dZ = dA * (Z > 0): the relu backward step of the backward passes, about twice as
+    fast as np.where. A zero can come out as -0.0, harmless inside a backward pass but
+    odd to print, so the public ``relu_backward`` keeps np.where."""
+    return dA * (Z > 0)
+
+
 def _leaky_relu_backward(dA, Z, slope=LEAKY_SLOPE):
     """dZ = dA where Z > 0, else slope * dA."""
     return np.where(Z > 0, dA, slope * dA)

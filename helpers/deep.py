@@ -21,7 +21,7 @@ loop computes the cost and dZ{L} from the logits Z{L} (``helpers.cost``).
 import numpy as np
 
 from . import threads
-from .activations import ACTIVATIONS, _sigmoid
+from .activations import ACTIVATIONS, _relu_mask, _sigmoid
 from .cost import _cross_entropy, _from_logits, _logit_gradient
 from .deep_inputs import (check_caches, check_layer_dims, check_linear, check_linear_cache,
                           check_parameters, remember_hidden_outputs)
@@ -82,7 +82,8 @@ def linear_forward(A, W, b):
 
 
 def _activation_forward(A_prev, W, b, activation):
-    Z = W @ A_prev + b
+    Z = W @ A_prev
+    Z += b  # in place: Z is new, and this saves a pass over memory
     return ACTIVATIONS[activation][0](Z), ((A_prev, W, b), Z)
 
 
@@ -108,7 +109,8 @@ def _model_forward(X, parameters, L, hidden_activation, output=True):
         A, cache = _activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], hidden_activation)
         caches.append(cache)
     W, b = parameters[f"W{L}"], parameters[f"b{L}"]
-    Z = W @ A + b
+    Z = W @ A
+    Z += b
     caches.append(((A, W, b), Z))
     return (_sigmoid(Z) if output else None), caches
 
@@ -146,7 +148,8 @@ def compute_cost(AL, Y):
 
 def _linear_backward(dZ, A_prev, W, need_dA_prev=True):
     m = A_prev.shape[1]
-    dW = (dZ @ A_prev.T) / m
+    dW = dZ @ A_prev.T
+    dW /= m
     db = dZ.sum(axis=1, keepdims=True) / m
     dA_prev = W.T @ dZ if need_dA_prev else None
     return dA_prev, dW, db
@@ -202,7 +205,7 @@ def _model_backward(dZ, caches, hidden_activation, need_dA0):
     """Backward through the caches, starting from dZ of the last layer (AL - Y)."""
     L = len(caches)
     grads = {}
-    backward = ACTIVATIONS[hidden_activation][2]
+    backward = ACTIVATIONS[hidden_activation][2] if hidden_activation != "relu" else _relu_mask
     for l in range(L, 0, -1):
         (A_prev, W, _), Z = caches[l - 1]
         if l < L:
@@ -271,6 +274,7 @@ def _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_a
     costs, sign = [], 1.0 - 2.0 * Y
     with np.errstate(over="ignore", invalid="ignore"):
         for i in range(num_iterations):
+            threads.settle()
             _, caches = _model_forward(X, p, L, hidden_activation, output=False)
             ZL = caches[-1][1]
             grads = _model_backward(_logit_gradient(ZL, Y, sign), caches, hidden_activation,

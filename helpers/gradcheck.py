@@ -171,6 +171,7 @@ def check_deep_gradients(parameters, X, Y, grads, hidden_activation="relu", epsi
         check_array(grads[f"d{k}"], f"d{k}", f"the shape of {k},", p[k].shape)
 
     def cost(q):
+        threads.settle()
         with np.errstate(over="ignore", invalid="ignore"):
             _, caches = _model_forward(X, q, L, hidden_activation)
         ZL = finite_result(caches[-1][1], f"Z{L}", "scale X down or use smaller weights")

@@ -120,6 +120,7 @@ def _optimize(w, b, X, Y, num_iterations, learning_rate, print_cost):
     sign = 1.0 - 2.0 * Y
     with np.errstate(over="ignore", invalid="ignore"):
         for i in range(num_iterations):
+            threads.settle()
             record = i % COST_EVERY == 0
             dw, db, cost = _propagate(w, b, X, Y, with_cost=record, sign=sign)
             w -= learning_rate * dw

@@ -218,6 +218,7 @@ def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False, learning_rate=1.
     costs, sign = [], 1.0 - 2.0 * Y
     with np.errstate(over="ignore", invalid="ignore"):
         for i in range(num_iterations):
+            threads.settle()
             _, cache = _forward(X, p, activation, output=False)
             grads = _backward(p, cache, X, _logit_gradient(cache["Z2"], Y, sign), activation)
             for k in KEYS:

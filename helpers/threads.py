@@ -10,14 +10,15 @@ So:
 * Outside training, ``use_safe_default()`` (called when ``helpers`` is imported)
   keeps numpy's BLAS at ONE thread, unless you chose a number yourself with
   ``OPENBLAS_NUM_THREADS`` (or ``OMP_NUM_THREADS`` / ``MKL_NUM_THREADS``), which then
-  is the default outside training and the most the trainers ever use. This also protects the training loops learners write
-  in the notebooks, which never pass through this module.
+  is the default outside training and the most the trainers ever use. This also
+  protects the training loops learners write in the notebooks, which never pass
+  through this module.
 * Every trainer in ``helpers`` (``logistic._optimize``, the loop behind ``optimize``
   and ``model``; ``shallow.nn_model``; the loop behind ``deep.two_layer_model`` /
   ``deep.L_layer_model``; ``gradcheck.check_deep_gradients``; through them the experiments of notebook 01 and
   every widget that trains) is wrapped with ``@trains(size)``. Once per call it
-  computes the matrix-product flops of ONE iteration from the shapes and asks
-  ``choose``; the loop itself then runs unchecked at that setting, and the
+  computes the matrix-product flops of ONE iteration from the shapes and decides
+  (``blas_threads``); the loop itself then runs unchecked at that setting, and the
   previous setting is restored afterwards.
 
 The rule (``decide``, a pure function of injected numbers):
@@ -40,13 +41,21 @@ where neither exists (Windows), or anything fails, the answer is one thread: the
 safe option, at most about 1.8x slower than two on an idle machine (below), never
 in the trap.
 
-The decision holds for the whole run: a process that starts during a training run (or
-within LOAD_CACHE_SECONDS of the last measurement) is noticed by the next decision.
+The training run does not wait for the load reading. When one is needed (none
+in the cache), the loop starts at one thread while the reading runs: every loop
+calls ``settle()`` once per iteration, and the first call after LOAD_WINDOW
+applies the decision (a run shorter than that stays at one thread throughout and
+caches nothing). The decision then holds for the rest of the run: a process that
+starts during a training run (or within LOAD_CACHE_SECONDS of the last
+measurement) is noticed by the next decision.
 
 Cost: ``choose`` for a small iteration is a few arithmetic operations (3 us measured);
 the decorator's argument binding adds tens of microseconds per training run (80 us
-measured on the loaded machine); a large iteration pays LOAD_WINDOW (30 ms) at most
-once per LOAD_CACHE_SECONDS, against a training run of a second or more.
+measured on the loaded machine); ``settle()`` is one comparison per iteration while
+nothing is pending. A large run spends its first LOAD_WINDOW (30 ms) at one thread,
+where it used to sleep for it: with the sleep, the 100-iteration 4-layer runs of
+the PyTorch comparison (about 0.8 s) took 7% longer than the same loop at a fixed
+2 threads (814 against 757 ms, 783 against 726 ms, 1 December 2026).
 
 Measurements (``benchmarks/threads.py``, 3 rounds, on the 2-core AMD EPYC VM this
 project is built on, numpy 2.4.6 with OpenBLAS 0.3.31, pthreads; milliseconds per
@@ -172,6 +181,26 @@ def _busy_jiffies():
     return sum(values) - values[3] - values[4]  # everything but idle and iowait
 
 
+def _start_sample():
+    """The first of two readings: (wall clock, this process's CPU time, busy jiffies), or None."""
+    try:
+        return time.perf_counter(), time.process_time(), _busy_jiffies()
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _finish_sample(start):
+    """Cores kept busy by OTHER processes since ``start`` (from ``_start_sample``), or None."""
+    if start is None:
+        return None
+    try:
+        busy = (_busy_jiffies() - start[2]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+    busy -= time.process_time() - start[1]  # our own threads are not "other processes"
+    return max(0.0, busy / max(time.perf_counter() - start[0], 1e-9))
+
+
 def measure_busy_others(window=LOAD_WINDOW):
     """Cores kept busy by OTHER processes over the next ``window`` seconds, or None.
 
@@ -179,14 +208,12 @@ def measure_busy_others(window=LOAD_WINDOW):
     1-minute load average (which includes this process: it errs towards busy).
     None where neither can be read.
     """
-    try:
-        tick = os.sysconf("SC_CLK_TCK")
-        start, own, busy = time.perf_counter(), time.process_time(), _busy_jiffies()
+    start = _start_sample()
+    if start is not None:
         time.sleep(window)
-        busy = (_busy_jiffies() - busy) / tick - (time.process_time() - own)
-        return max(0.0, busy / (time.perf_counter() - start))
-    except (OSError, ValueError, AttributeError, IndexError):
-        pass
+        busy = _finish_sample(start)
+        if busy is not None:
+            return busy
     try:
         return os.getloadavg()[0]
     except (OSError, AttributeError):
@@ -200,6 +227,10 @@ def busy_others():
     if now - _load[0] > LOAD_CACHE_SECONDS:
         _load = (now, measure_busy_others())
     return _load[1]
+
+
+def _load_is_fresh():
+    return time.monotonic() - _load[0] <= LOAD_CACHE_SECONDS
 
 
 # --- applying it -----------------------------------------------------------------------------
@@ -237,7 +268,12 @@ def use_safe_default():
 
 
 def choose(flops, who="?"):
-    """The threads ``decide`` picks for ``flops`` on this machine now; logged in ``decisions``."""
+    """The threads ``decide`` picks for ``flops`` on this machine now; logged in ``decisions``.
+
+    Measures the load if the cached reading is too old, sleeping LOAD_WINDOW for
+    it. Trainers use ``blas_threads`` instead, which measures while their first
+    iterations run.
+    """
     cores = usable_cores() if flops >= TWO_THREAD_FLOPS else None  # None: not needed, not read
     busy = busy_others() if cores and cores > 1 and _cap > 1 else None
     n = decide(flops, cores or 1, busy, _cap)
@@ -245,23 +281,68 @@ def choose(flops, who="?"):
     return n
 
 
+_pending = None   # the blas_threads block whose load sample is still running, if any
+
+
 class blas_threads:
-    """``with blas_threads(flops, who):`` runs the block at ``choose(flops)`` threads, then restores."""
+    """``with blas_threads(flops, who):`` runs the block at the threads ``decide`` picks, then
+    restores the previous setting.
+
+    If the decision needs a fresh load reading, the block does not wait for it: it
+    starts at one thread while the reading runs, and the first ``settle()`` call
+    after LOAD_WINDOW seconds applies the decision (training loops call ``settle()``
+    once per iteration). A block that ends sooner ran entirely at one thread, and its
+    decision is logged as one thread.
+    """
 
     def __init__(self, flops, who="?"):
         self.flops, self.who = flops, who
+        self.sample = self.cores = None
 
     def __enter__(self):
+        global _pending
         if _blas is None:
             use_safe_default()
-        self.previous = [lib.num_threads for lib in _blas]
+        self.previous, self.outer = [lib.num_threads for lib in _blas], _pending
+        cores = usable_cores() if self.flops >= TWO_THREAD_FLOPS and _cap > 1 else 1
+        if cores > 1 and not _load_is_fresh():
+            self.cores, self.sample = cores, _start_sample()
+            if self.sample is not None:  # decide later, in settle(); one thread meanwhile
+                _pending = self
+                _set(1)
+                return 1
         n = choose(self.flops, self.who)
         _set(n)
         return n
 
+    def settle(self, final=False):
+        """Apply the decision once the load sample has run LOAD_WINDOW seconds (or ``final``)."""
+        global _load, _pending
+        complete = time.perf_counter() - self.sample[0] >= LOAD_WINDOW
+        if not (complete or final):
+            return
+        _pending = self.outer
+        busy = _finish_sample(self.sample) if complete else None  # too short: not a reading
+        if complete:
+            _load = (time.monotonic(), busy)
+        n = 1 if final else decide(self.flops, self.cores, busy, _cap)  # final: it ran at one
+        decisions.append(Decision(self.who, self.flops, n, busy, self.cores))
+        _set(n)
+
     def __exit__(self, *exc):
+        global _pending
+        if _pending is self:
+            self.settle(final=True)
+        _pending = self.outer
         _set(self.previous)
         return False
+
+
+def settle():
+    """Called by every training loop once per iteration: costs one test while no load
+    sample is running; applies the pending decision once its sample is complete."""
+    if _pending is not None:
+        _pending.settle()
 
 
 def trains(size):

@@ -52,6 +52,15 @@ def test_backward_step_is_chain_rule(name, rng):
     assert relative_error(backward(dA, Z), num) < 1e-7
 
 
+def test_the_backward_passes_relu_mask_equals_relu_backward(rng):
+    Z = rng.standard_normal((5, 40))
+    Z[:, :8] = 0.0  # the tie: the slope at exactly 0 is 0 in both
+    dA = rng.standard_normal((5, 40))
+    fast, public = act._relu_mask(dA, Z), act.relu_backward(dA, Z)
+    np.testing.assert_array_equal(fast, public)  # equal values (-0.0 == 0.0)
+    assert not (np.signbit(public) & (public == 0)).any()  # the public one prints no -0.
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_slope_from_output_agrees(name, rng):
     g, dg, _ = act.ACTIVATIONS[name]

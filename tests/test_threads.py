@@ -96,6 +96,79 @@ def test_the_block_runs_at_the_decision_and_restores_even_on_error():
     assert blas_now() == before
 
 
+@pytest.fixture
+def expired_load(monkeypatch):
+    """No load reading in the cache, a machine reported idle, and 2 threads allowed."""
+    monkeypatch.setattr(threads, "_load", (-float("inf"), None))
+    monkeypatch.setattr(threads, "_cap", 2)
+    monkeypatch.setattr(threads, "usable_cores", lambda: 2)
+    monkeypatch.setattr(threads, "_finish_sample", lambda start: 0.0)
+
+
+def test_a_fresh_load_sample_runs_alongside_the_first_iterations(expired_load, monkeypatch):
+    import time
+
+    slept = []
+    monkeypatch.setattr(time, "sleep", slept.append)  # the block must never wait for the sample
+    seen = []
+    with threads.blas_threads(10 * BIG, "test") as first:
+        seen.append(blas_now())
+        threads.settle()  # too early: still one thread, nothing decided
+        seen.append(blas_now())
+        assert who() == []
+        time_left = threads.LOAD_WINDOW - (time.perf_counter() - threads._pending.sample[0])
+        end = time.perf_counter() + max(time_left, 0) + 0.005
+        while time.perf_counter() < end:
+            pass
+        threads.settle()  # the sample is complete: decide and switch
+        seen.append(blas_now())
+        threads.settle()  # nothing pending any more
+    assert first == 1 and threads._pending is None and slept == []
+    assert seen[0] == seen[1] == [1] * len(seen[0]) and seen[2] == [2] * len(seen[0])
+    assert [(d.who, d.threads, d.busy_others) for d in threads.decisions] == [("test", 2, 0.0)]
+    # the reading is cached: the next block decides at once, without a sample
+    with threads.blas_threads(10 * BIG, "again") as n:
+        assert n == 2 and threads._pending is None
+
+
+def test_a_block_shorter_than_the_sample_ran_at_one_thread(expired_load):
+    before = blas_now()
+    with threads.blas_threads(10 * BIG, "outer"):
+        with threads.blas_threads(10 * BIG, "inner"):  # its own sample; the outer's waits
+            assert threads._pending.who == "inner"
+        assert threads._pending.who == "outer"
+    assert threads._pending is None and blas_now() == before
+    assert [(d.who, d.threads, d.busy_others) for d in threads.decisions] == [
+        ("inner", 1, None), ("outer", 1, None)]
+    assert threads._load[0] == -float("inf")  # too short a sample is not cached
+
+
+def test_every_training_loop_settles_the_decision(expired_load):
+    """Each loop starts at one thread while the load is sampled, then runs at the decision
+    (2 threads on this 'idle' machine): only a settle() call inside the loop can log that."""
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((50, 2000))  # >= 2 M flops per iteration in every trainer below
+    Y = (X[:1] > 0).astype(np.float64)
+    X_wide = rng.standard_normal((500, 2000))  # logistic regression: 4 M
+    seen = []
+    params = deep.initialize_parameters_deep([50, 10, 1], seed=0)
+    AL, caches = deep.L_model_forward(X, params)
+    runs = {"logistic._optimize":
+            lambda: logistic.optimize(np.zeros((500, 1)), 0.0, X_wide, Y, 500),
+            "shallow.nn_model": lambda: shallow.nn_model(X, Y, 10, num_iterations=400),
+            "deep._train": lambda: deep.L_layer_model(
+                X, Y, [50, 10, 1], num_iterations=401,
+                callback=lambda i, cost: seen.append(blas_now()[0])),
+            "gradcheck.check_deep_gradients": lambda: gradcheck.check_deep_gradients(
+                params, X, Y, deep.L_model_backward(AL, Y, caches))}
+    for name, run in runs.items():
+        threads._load = (-float("inf"), None)
+        threads.decisions.clear()
+        run()
+        assert [(d.who, d.threads, d.busy_others) for d in threads.decisions] == [(name, 2, 0.0)]
+    assert seen[0] == 1 and seen[-1] == 2  # iteration 0 ran during the sample
+
+
 def test_malformed_arguments_reach_the_trainers_own_message():
     with pytest.raises((TypeError, ValueError), match="X"):
         logistic.optimize(np.zeros((2, 1)), 0.0, "not an array", np.zeros((1, 3)))

@@ -11,7 +11,7 @@ import time
 import nbformat
 from playwright.sync_api import expect
 
-from test_jupyterlab import ARTIFACTS, _menu, lab, page  # noqa: F401 - fixtures (tests/browser is on sys.path)
+from test_jupyterlab import ARTIFACTS, _menu, lab, open_notebook, page  # noqa: F401 - fixtures (tests/browser is on sys.path)
 
 SETUP = "import numpy as np\nfrom helpers.checks import check_propagate, check_sigmoid"
 GOOD = "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\ncheck_sigmoid(sigmoid)"
@@ -32,10 +32,7 @@ def _write_notebook(path):
 
 
 def _run_all(page, name):
-    base, token = page.lab
-    page.goto(f"{base}/lab/tree/{name}?token={token}")
-    status = page.locator("#jp-main-statusbar")
-    expect(status).to_contain_text("Idle", timeout=90_000)
+    status = open_notebook(page, name)
     _menu(page, "Run", "runmenu:run-all")
     error = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
     expect(error.first).to_be_visible(timeout=120_000)

@@ -160,12 +160,18 @@ def _menu(page, menu, command):
     page.locator(f'.lm-Menu-item[data-command="{command}"]').click()
 
 
-def open_and_run(page, name):
-    """Open a notebook, wait for an idle kernel, clear outputs, run all, wait until done."""
+def open_notebook(page, name):
+    """Open a notebook and wait for its kernel to be idle; returns the status bar."""
     base, token = page.lab
     page.goto(f"{base}/lab/tree/{name}?token={token}")
     status = page.locator("#jp-main-statusbar")
     expect(status).to_contain_text("Idle", timeout=90_000)
+    return status
+
+
+def open_and_run(page, name):
+    """Open a notebook, wait for an idle kernel, clear outputs, run all, wait until done."""
+    status = open_notebook(page, name)
     _menu(page, "Edit", "editmenu:clear-all")
     _menu(page, "Run", "runmenu:run-all")
     prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputPrompt")
