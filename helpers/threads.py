@@ -35,7 +35,10 @@ so two threads need both a large iteration and a (nearly) free second core. The
 load is only measured when the work is large enough for it to matter: reading
 /proc/stat twice, LOAD_WINDOW apart, minus this process's own CPU time over the
 same window (so our own spinning BLAS threads do not count), cached for
-LOAD_CACHE_SECONDS. Where /proc/stat cannot be read, ``os.getloadavg()`` is used
+LOAD_CACHE_SECONDS. As our threads run during the window, a spinning process can
+get less than a core of it and look half idle; so the reading is also at least the
+number of other processes' threads that were running or waiting to run
+(/proc/stat's procs_running minus our threads in state R) at both its ends. Where /proc/stat cannot be read, ``os.getloadavg()`` is used
 as the busy-core count (it includes this process, so it errs towards one thread);
 where neither exists (Windows), or anything fails, the answer is one thread: the
 safe option, at most about 1.8x slower than two on an idle machine (below), never
@@ -174,31 +177,56 @@ def usable_cores():
     return cores
 
 
-def _busy_jiffies():
+def _proc_stat():
+    """(busy jiffies of all cores, threads running or waiting to run now) from /proc/stat."""
     with open("/proc/stat") as f:
-        fields = f.readline().split()  # "cpu user nice system idle iowait irq softirq steal ..."
-    values = [int(v) for v in fields[1:9]]
-    return sum(values) - values[3] - values[4]  # everything but idle and iowait
+        lines = f.read().splitlines()
+    values = [int(v) for v in lines[0].split()[1:9]]  # "cpu user nice system idle iowait ..."
+    running = next(int(line.split()[1]) for line in lines if line.startswith("procs_running"))
+    return sum(values) - values[3] - values[4], running  # busy: all but idle and iowait
+
+
+def _own_running():
+    """How many of this process's threads are running or waiting to run now."""
+    count = 0
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/stat") as f:
+                count += f.read().rsplit(")", 1)[1].split()[0] == "R"
+        except OSError:  # the thread ended meanwhile
+            pass
+    return count
 
 
 def _start_sample():
-    """The first of two readings: (wall clock, this process's CPU time, busy jiffies), or None."""
+    """The first of two readings: (wall clock, this process's CPU time, busy jiffies,
+    other processes' runnable threads), or None where /proc cannot be read."""
     try:
-        return time.perf_counter(), time.process_time(), _busy_jiffies()
-    except (OSError, ValueError, IndexError):
+        jiffies, running = _proc_stat()
+        return time.perf_counter(), time.process_time(), jiffies, running - _own_running()
+    except (OSError, ValueError, IndexError, StopIteration):
         return None
 
 
 def _finish_sample(start):
-    """Cores kept busy by OTHER processes since ``start`` (from ``_start_sample``), or None."""
+    """Cores kept busy by OTHER processes since ``start`` (from ``_start_sample``), or None.
+
+    The larger of two readings: their CPU time over the window (/proc/stat busy time
+    minus ours), and the threads of theirs that were running or waiting to run at
+    both ends of it. The second keeps a spinning process visible while our own
+    threads take CPU time from it (it then gets less than a core, but never stops
+    wanting one).
+    """
     if start is None:
         return None
     try:
-        busy = (_busy_jiffies() - start[2]) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError, AttributeError):
+        jiffies, running = _proc_stat()
+        runnable = min(start[3], running - _own_running())
+        busy = (jiffies - start[2]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration, AttributeError):
         return None
     busy -= time.process_time() - start[1]  # our own threads are not "other processes"
-    return max(0.0, busy / max(time.perf_counter() - start[0], 1e-9))
+    return max(0.0, busy / max(time.perf_counter() - start[0], 1e-9), float(runnable))
 
 
 def measure_busy_others(window=LOAD_WINDOW):

@@ -2,6 +2,11 @@
 by hand, and that every trainer in helpers, the experiments and every training widget pass
 through the decision (read from ``threads.decisions``, the module's own log)."""
 
+import os
+import subprocess
+import sys
+import time
+
 import ipywidgets
 import matplotlib
 import numpy as np
@@ -67,6 +72,23 @@ def test_machine_readings_are_safe():
     assert busy is None or busy >= 0.0
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/stat"), reason="reads Linux's /proc")
+def test_a_spinning_process_counts_as_busy_while_we_compute():
+    """Our own work during the sample takes CPU time from the spinner; it still counts."""
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(0.3)
+        start = threads._start_sample()
+        end = time.perf_counter() + 2 * threads.LOAD_WINDOW
+        a = np.ones((200, 200))
+        while time.perf_counter() < end:
+            a @ a  # this process keeps a core busy too
+        assert threads._finish_sample(start) >= 1.0
+    finally:
+        spinner.kill()
+        spinner.wait()
+
+
 # --- applying it ------------------------------------------------------------------------------
 
 def blas_now():
@@ -106,8 +128,6 @@ def expired_load(monkeypatch):
 
 
 def test_a_fresh_load_sample_runs_alongside_the_first_iterations(expired_load, monkeypatch):
-    import time
-
     slept = []
     monkeypatch.setattr(time, "sleep", slept.append)  # the block must never wait for the sample
     seen = []
