@@ -371,7 +371,8 @@ def main():
     rounds, iterations = (2, 30) if args.quick else (3, 100)
     torch_fns = torch_models()
     started = time.perf_counter()
-    kind = "--quick (2 rounds, 30 iterations)" if args.quick else f"full ({rounds} rounds)"
+    kind = (f"--quick ({rounds} rounds, {rounds + 2} against PyTorch, {iterations} iterations)"
+            if args.quick else f"full ({rounds} rounds, {rounds + 2} against PyTorch)")
     out = [f"Machine: {machine(torch_fns[0])}. Run: {kind}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
            f"Before measuring: {load_now()}."]
     checks, limit_rows = [], []

@@ -4,7 +4,7 @@ numpy hands every matrix product to its BLAS (OpenBLAS in the numpy wheels), whi
 by default starts one thread per core. That is the fastest choice only for large
 products on an idle machine. When another process holds a core, OpenBLAS's second
 thread spin-waits for a core it cannot get, and a training loop of many small
-products becomes several times slower (up to 9x per iteration in the table below).
+products becomes several times slower (up to 3.2x per iteration in the table below).
 So:
 
 * Outside training, ``use_safe_default()`` (called when ``helpers`` is imported)
@@ -41,7 +41,7 @@ number of other processes' threads that were running or waiting to run
 (/proc/stat's procs_running minus our threads in state R) at both its ends. Where /proc/stat cannot be read, ``os.getloadavg()`` is used
 as the busy-core count (it includes this process, so it errs towards one thread);
 where neither exists (Windows), or anything fails, the answer is one thread: the
-safe option, at most about 1.8x slower than two on an idle machine (below), never
+safe option, at most about 2.3x slower than two on an idle machine (below), never
 in the trap.
 
 The training run does not wait for the load reading. When one is needed (none
@@ -64,34 +64,36 @@ Measurements (``benchmarks/threads.py``, 3 rounds, on the 2-core AMD EPYC VM thi
 project is built on, numpy 2.4.6 with OpenBLAS 0.3.31, pthreads; milliseconds per
 training iteration, the median of rounds alternating idle / busy, where busy means
 ``python -c 'while True: pass'`` holds one core; "rule" is ``decide`` on 2 cores, idle /
-busy. Taken at 19:50 UTC on 1 December 2026 with other jobs on the machine (1-minute
-load about 2.7), so "idle" was not fully idle: re-measure on a quiet machine.)
+busy. Taken by ``make bench`` at 22:50 UTC on 1 December 2026, 1-minute load 0.59
+before it, no other process busy; the README carries the latest run.)
 
     layer_dims, m                     Mflop   ---- idle ----   ---- busy ----   rule
                                     /iter   1 thr    2 thr   1 thr    2 thr   idle/busy
-    [2, 4, 1], m=400                    0.02   0.046    0.069   0.069    0.082   1/1
-    [2, 50, 1], m=400                    0.3   0.178    0.167   0.213    0.203   1/1
-    [784, 1], m=1000                     3.1   0.281    0.160   0.239    0.887   2/1
-    [12288, 1], m=209                   10.3    2.31     1.61    2.57     6.20   2/1
-    [784, 1], m=4000                    12.5    2.16     1.19    2.27     4.55   2/1
-    [196, 64, 16, 1], m=4000           225.7    7.74     5.37    8.49    16.61   2/1
-    [784, 10, 10, 10, 1], m=1000        32.6    1.40     1.26    2.73    24.74   2/1
-    [196, 32, 32, 32, 1], m=1000        37.6    1.36     1.12    2.39     3.00   2/1
-    [784, 20, 7, 5, 1], m=1000          63.8    2.15     1.45    1.99     4.01   2/1
-    [784, 7, 1], m=4000                 88.0    6.52     4.19    6.37    14.83   2/1
-    [784, 50, 50, 50, 50, 1], m=1000   202.1    6.53     5.53    6.56    16.13   2/1
-    [12288, 20, 7, 5, 1], m=209        205.7    9.29     6.27    9.39    24.68   2/1
-    [784, 20, 7, 5, 1], m=4000         255.2   10.92     6.32   11.04    15.72   2/1
+    [2, 4, 1], m=400                    0.02   0.044    0.049   0.061    0.045   1/1
+    [2, 50, 1], m=400                    0.3   0.125    0.144   0.147    0.133   1/1
+    [784, 1], m=1000                     3.1   0.236    0.147   0.257    0.567   2/1
+    [12288, 1], m=209                   10.3    2.62     1.15    4.01     6.47   2/1
+    [784, 1], m=4000                    12.5    2.73     1.28    2.04     4.59   2/1
+    [196, 64, 16, 1], m=4000           225.7    8.19     7.41    8.03    16.30   2/1
+    [784, 10, 10, 10, 1], m=1000        32.6    1.54     1.07    1.49     4.10   2/1
+    [196, 32, 32, 32, 1], m=1000        37.6    1.65     1.20    1.81     5.73   2/1
+    [784, 20, 7, 5, 1], m=1000          63.8    2.82     1.48    2.94     7.12   2/1
+    [784, 7, 1], m=4000                 88.0    7.90     5.48    6.77     9.42   2/1
+    [784, 50, 50, 50, 50, 1], m=1000   202.1    7.00     5.51    7.30    13.94   2/1
+    [12288, 20, 7, 5, 1], m=209        205.7   10.48     7.92   11.90    25.38   2/1
+    [784, 20, 7, 5, 1], m=4000         255.2   11.53     7.62   11.65    28.60   2/1
 
-Reading it: with a core busy, two threads were slower at every size (1.2-9x per
-iteration here; whole notebooks 5-10x, see the README), so the rule picks two only
-when the other core is free: FREE_SLACK = 0.4 sits between the 0-0.33 cores that
-background noise reads as in a 30 ms window (one 10 ms tick) and the 0.67-1.3 a
-spinning process reads as. Idle, two threads are 5-45% faster from 3 M flops per
+Reading it: with a core busy, two threads were 1.4-3.2x slower per iteration at
+every size from 3 M flops up (whole notebooks 5-10x, see the README); below that
+OpenBLAS runs these small products on one thread anyway, and the differences are
+noise. So the rule picks two only when the other core is free: FREE_SLACK = 0.4
+sits between the 0-0.33 cores that background noise reads as in a 30 ms window
+(one 10 ms tick) and the 1 or more a spinning process reads as (its CPU time, or
+its runnable thread). Idle, two threads are 9-56% faster from 3 M flops per
 iteration up (logistic regression is a memory-bound matrix-vector product that a
-second core's bandwidth speeds up too), equal at 0.3 M and 50% slower at 0.02 M
-(the planar network): TWO_THREAD_FLOPS = 2 M lies between. More than two threads
-(one more per 2 M flops) follows the same rule but was not measured here.
+second core's bandwidth speeds up too) and 11-15% slower at 0.02-0.3 M (the planar
+network): TWO_THREAD_FLOPS = 2 M lies between. More than two threads (one more per
+2 M flops) follows the same rule but was not measured here.
 
 Spying: every decision is appended to ``decisions`` (a short ``deque`` of
 ``Decision`` records); tests and the benchmark read it to see that each trainer
