@@ -61,6 +61,21 @@ def test_the_backward_passes_relu_mask_equals_relu_backward(rng):
     assert not (np.signbit(public) & (public == 0)).any()  # the public one prints no -0.
 
 
+def test_a_dead_relu_unit_gives_plain_zero_gradients(rng):
+    from helpers import deep
+
+    X = rng.standard_normal((3, 6))
+    Y = (X[:1] > 0).astype(np.float64)
+    params = deep.initialize_parameters_deep([3, 2, 1], seed=0, scale=1.0)
+    params["b1"][0] = -100.0  # unit 1 is off for every example: its dZ is zero everywhere
+    params["W2"][0, 0] = -1.0  # and its dA negative, so the mask makes -0.0 inside
+    AL, caches = deep.L_model_forward(X, params)
+    grads = deep.L_model_backward(AL, Y, caches)
+    for name in ("dW1", "db1"):
+        assert (grads[name][0] == 0).all()
+        assert not np.signbit(grads[name][0]).any(), name  # printed as 0., not -0.
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_slope_from_output_agrees(name, rng):
     g, dg, _ = act.ACTIVATIONS[name]
