@@ -125,7 +125,8 @@ def notebooks_section(out, checks):
     out.append("Each notebook is run idle, then with the busy core: one run each under nbval, "
                "as CI runs them (total includes the kernel's start; cell times are nbval's, "
                "\"Cell N\" in its numbering). Threads chosen: how many of helpers' training runs "
-               "got 1 or 2 BLAS threads; learners' own loops run at the one-thread default.")
+               "got 1 or 2 BLAS threads (a run over before its 30 ms load reading ends counts as "
+               "1); learners' own loops run at the one-thread default.")
     checks.append((f"every notebook cell ≤ {CELL_LIMIT:.0f} s, busy",
                    f"slowest {slowest_busy[0]:.1f} s ({slowest_busy[1]})",
                    slowest_busy[0] <= CELL_LIMIT))
