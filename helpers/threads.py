@@ -234,7 +234,8 @@ def _finish_sample(start):
 def measure_busy_others(window=LOAD_WINDOW):
     """Cores kept busy by OTHER processes over the next ``window`` seconds, or None.
 
-    Linux: /proc/stat busy time minus this process's CPU time. Elsewhere the
+    Linux: /proc/stat busy time minus this process's CPU time, or the other
+    processes' runnable threads if more (``_finish_sample``). Elsewhere the
     1-minute load average (which includes this process: it errs towards busy).
     None where neither can be read.
     """
