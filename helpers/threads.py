@@ -298,14 +298,14 @@ def use_safe_default():
     _set(_user_choice() or 1)
 
 
-def choose(flops, who="?"):
+def choose(flops, cores, who="?"):
     """The threads ``decide`` picks for ``flops`` on this machine now; logged in ``decisions``.
 
-    Measures the load if the cached reading is too old, sleeping LOAD_WINDOW for
-    it. Trainers use ``blas_threads`` instead, which measures while their first
-    iterations run.
+    cores : ``usable_cores()``, or None where the work is too small for it to matter.
+    ``blas_threads`` calls it when no load sample is needed (small work, a cached
+    reading) or none can be taken alongside the block (then it sleeps LOAD_WINDOW
+    for a reading, or falls back to the load average).
     """
-    cores = usable_cores() if flops >= TWO_THREAD_FLOPS else None  # None: not needed, not read
     busy = busy_others() if cores and cores > 1 and _cap > 1 else None
     n = decide(flops, cores or 1, busy, _cap)
     decisions.append(Decision(who, flops, n, busy, cores))
@@ -335,14 +335,14 @@ class blas_threads:
         if _blas is None:
             use_safe_default()
         self.previous, self.outer = [lib.num_threads for lib in _blas], _pending
-        cores = usable_cores() if self.flops >= TWO_THREAD_FLOPS and _cap > 1 else 1
-        if cores > 1 and not _load_is_fresh():
+        cores = usable_cores() if self.flops >= TWO_THREAD_FLOPS else None  # None: not read
+        if cores and cores > 1 and _cap > 1 and not _load_is_fresh():
             self.cores, self.sample = cores, _start_sample()
             if self.sample is not None:  # decide later, in settle(); one thread meanwhile
                 _pending = self
                 _set(1)
                 return 1
-        n = choose(self.flops, self.who)
+        n = choose(self.flops, cores, self.who)
         _set(n)
         return n
 
@@ -358,7 +358,8 @@ class blas_threads:
             _load = (time.monotonic(), busy)
         n = 1 if final else decide(self.flops, self.cores, busy, _cap)  # final: it ran at one
         decisions.append(Decision(self.who, self.flops, n, busy, self.cores))
-        _set(n)
+        if not final:  # at the end, __exit__ restores the previous setting instead
+            _set(n)
 
     def __exit__(self, *exc):
         global _pending
