@@ -33,9 +33,9 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 from helpers import data, plots  # noqa: E402
 from helpers.widgets import live  # noqa: E402
-from helpers.widgets.deep_live import DeepRun, deep_playground  # noqa: E402
-from helpers.widgets.planar_live import PlanarRun, split_data  # noqa: E402
-from helpers.widgets.shallow import planar_playground  # noqa: E402
+from helpers.widgets.nb04_playground import DeepRun, deep_playground  # noqa: E402
+from helpers.widgets.nb03_playground_run import PlanarRun, split_data  # noqa: E402
+from helpers.widgets.nb03_playground import planar_playground  # noqa: E402
 
 
 def playgrounds():

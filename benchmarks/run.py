@@ -38,7 +38,7 @@ sys.path.insert(0, str(BENCH))
 import busy  # noqa: E402
 import threads as thread_sizes  # noqa: E402  benchmarks/threads.py
 
-from helpers import data, deep, logistic, threads  # noqa: E402
+from helpers import data, nb02_logistic, nb04_deep, threads  # noqa: E402
 
 CELL_LIMIT, NOTEBOOKS_LIMIT, REDRAW_LIMIT = 30.0, 90.0, 1.0  # the targets of issue 16, busy
 START, END = "<!-- bench:start (make bench writes this block) -->", "<!-- bench:end -->"
@@ -213,11 +213,11 @@ def torch_models():
 
 def helpers_deep(X, Y, params, L, lr, iterations):
     """helpers' own training loop (the one L_layer_model runs, thread decision included)."""
-    return deep._train(X, Y, params, lr, iterations, False, "relu", None)[0]
+    return nb04_deep._train(X, Y, params, lr, iterations, False, "relu", None)[0]
 
 
 def helpers_logistic(X, Y, params, L, lr, iterations):
-    res, _, _ = logistic.optimize(params["W1"].T, float(params["b1"].item()), X, Y, iterations, lr)
+    res, _, _ = nb02_logistic.optimize(params["W1"].T, float(params["b1"].item()), X, Y, iterations, lr)
     return {"W1": res["w"].T, "b1": np.array([[res["b"]]])}
 
 
@@ -243,7 +243,7 @@ def training_section(out, checks, rounds, iterations, torch_fns, limit_rows):
     worst = (0.0, "")
     for label, X, Y, dims in training_cases():
         L = len(dims) - 1
-        params = deep.initialize_parameters_deep(dims, seed=1, scale="xavier")
+        params = nb04_deep.initialize_parameters_deep(dims, seed=1, scale="xavier")
         ours = helpers_logistic if L == 1 else helpers_deep
         fns = {"helpers": lambda: ours(X, Y, params, L, 0.05, iterations),
                "torch autograd": lambda: deep_autograd(X, Y, params, L, 0.05, iterations)}

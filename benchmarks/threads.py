@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from busy import CONDITIONS  # noqa: E402
 
-from helpers import deep, logistic, threads  # noqa: E402
+from helpers import nb02_logistic, nb04_deep, threads  # noqa: E402
 
 # (label, layer_dims, m): the shapes the notebooks, experiments and widgets train
 CASES = [
@@ -44,8 +44,8 @@ CASES = [
     ("04 L-layer [784, 20, 7, 5, 1], 4,000 digits", [784, 20, 7, 5, 1], 4000),
 ]
 
-_train = deep._train.__wrapped__          # the bare loops, without the thread decision
-_optimize = logistic._optimize.__wrapped__
+_train = nb04_deep._train.__wrapped__          # the bare loops, without the thread decision
+_optimize = nb02_logistic._optimize.__wrapped__
 
 
 def runner(dims, m, seed=0):
@@ -55,7 +55,7 @@ def runner(dims, m, seed=0):
     if len(dims) == 2:
         w = np.zeros((dims[0], 1))
         return lambda k: _optimize(w, 0.0, X, Y, k, 0.01, False)
-    params = deep.initialize_parameters_deep(dims, seed=1, scale="xavier")
+    params = nb04_deep.initialize_parameters_deep(dims, seed=1, scale="xavier")
     return lambda k: _train(X, Y, params, 0.01, k, False, "relu", None)
 
 

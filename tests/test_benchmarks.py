@@ -54,7 +54,7 @@ def test_training_widgets_move_through_the_thread_decision():
     rng = np.random.default_rng(0)
     X = rng.standard_normal((4, 40))
     Y = (X[:1] > 0).astype(np.float64)
-    for box, who in [(widgets.logistic_playground(X, Y, X, Y, num_iterations=100), "logistic._optimize"),
+    for box, who in [(widgets.logistic_playground(X, Y, X, Y, num_iterations=100), "nb02_logistic._optimize"),
                      (widgets.planar_playground({"flower": data.load_planar_dataset()}),
                       "widget playground"),
                      (widgets.deep_playground(X, Y, X, Y), "widget playground")]:

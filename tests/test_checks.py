@@ -15,11 +15,11 @@ from helpers.checks.feedback import CheckFailed
 from .wrong_implementations import MUTATING, WRONG
 
 GRADED = {
-    "basics": ["sigmoid_derivative", "image2vector", "normalize_rows", "softmax", "L1", "L2"],
-    "logistic": ["sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict", "model"],
-    "shallow": ["layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
+    "nb02_basics": ["sigmoid_derivative", "image2vector", "normalize_rows", "softmax", "L1", "L2"],
+    "nb02_logistic": ["sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict", "model"],
+    "nb03_shallow": ["layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
                 "backward_propagation", "update_parameters", "nn_model", "predict"],
-    "deep": ["initialize_parameters_deep", "linear_forward", "linear_activation_forward",
+    "nb04_deep": ["initialize_parameters_deep", "linear_forward", "linear_activation_forward",
              "L_model_forward", "compute_cost", "linear_backward", "linear_activation_backward",
              "L_model_backward", "update_parameters", "two_layer_model", "L_layer_model"],
 }
@@ -81,7 +81,7 @@ def test_at_least_three_wrong_implementations_each():
 
 def test_message_shows_case_expected_got_where_and_hint():
     from .wrong_implementations import prop_no_mean
-    message = _failure_text("logistic.propagate", prop_no_mean)
+    message = _failure_text("nb02_logistic.propagate", prop_no_mean)
     lines = message.splitlines()
     assert lines[0] == 'propagate: grads["dw"] is wrong'
     assert any(line.strip().startswith("case:") and "1 of 4: the course's example" in line
@@ -93,8 +93,8 @@ def test_message_shows_case_expected_got_where_and_hint():
 
 def test_deep_compute_cost_names_AL():
     from .wrong_implementations import cc_sign
-    assert "AL = [[" in _failure_text("deep.compute_cost", cc_sign)
-    assert "A2" not in _failure_text("deep.compute_cost", cc_sign)
+    assert "AL = [[" in _failure_text("nb04_deep.compute_cost", cc_sign)
+    assert "A2" not in _failure_text("nb04_deep.compute_cost", cc_sign)
 
 
 def test_learner_exception_is_explained_with_the_learners_own_lines():
@@ -103,7 +103,7 @@ def test_learner_exception_is_explained_with_the_learners_own_lines():
         return {"dw": A, "db": 0.0}, 0.0
 
     with pytest.raises(CheckFailed) as info:
-        CHECKS["logistic.propagate"](broken)
+        CHECKS["nb02_logistic.propagate"](broken)
     text = str(info.value)
     assert "raised ValueError" in text and "np.dot(w.T, X)" in text
     assert "A = 1 / (1 + np.exp(-(np.dot(w, X) + b)))" in text   # the learner's line
@@ -113,7 +113,7 @@ def test_learner_exception_is_explained_with_the_learners_own_lines():
 def test_rendered_failure_has_no_helpers_frame_and_is_coloured():
     from .wrong_implementations import lb_dot_W_dZ
     with pytest.raises(CheckFailed) as info:
-        CHECKS["deep.linear_backward"](lb_dot_W_dZ)
+        CHECKS["nb04_deep.linear_backward"](lb_dot_W_dZ)
     rendered = info.value._render_traceback_()
     assert rendered[0].startswith("\x1b[1m\x1b[31m")
     assert not any("helpers" + "/" in line for line in rendered)
@@ -128,12 +128,12 @@ def test_tolerates_equivalent_formulas_and_types(capsys):
         cost = np.mean(np.log1p(np.exp(Z)) - Y * Z)
         return {"dw": X @ (A - Y).T / m, "db": np.float64(np.mean(A - Y))}, np.squeeze(cost)
 
-    CHECKS["logistic.propagate"](propagate)
+    CHECKS["nb02_logistic.propagate"](propagate)
 
     def predict(w, b, X):  # booleans are fine where labels are 0/1
         return (1 / (1 + np.exp(-(w.T @ X + b)))) > 0.5
 
-    CHECKS["logistic.predict"](predict)
+    CHECKS["nb02_logistic.predict"](predict)
     assert "all" in capsys.readouterr().out
 
 
@@ -147,13 +147,13 @@ def test_global_name_warning_does_not_fail(capsys):
     ns = {"np": np, "__name__": "__main__", "dim_global": 3}
     exec("def initialize_with_zeros(dim):\n    return np.zeros((dim, 1)), 0.0 * dim_global\n", ns)
     with pytest.warns(GlobalNameWarning, match="dim_global"):
-        CHECKS["logistic.initialize_with_zeros"](ns["initialize_with_zeros"])
+        CHECKS["nb02_logistic.initialize_with_zeros"](ns["initialize_with_zeros"])
     assert "all 3 cases passed" in capsys.readouterr().out
 
 
 def test_not_a_function():
     with pytest.raises(AssertionError, match="Pass the function itself|pass the function itself"):
-        CHECKS["logistic.sigmoid"](np.zeros(3))
+        CHECKS["nb02_logistic.sigmoid"](np.zeros(3))
 
 
 @pytest.mark.parametrize("key", sorted(MUTATING))
@@ -177,7 +177,7 @@ def test_frame_reading_cannot_find_the_expected_value():
         return {"dw": np.zeros_like(w), "db": 0.0}, 0.0
 
     with pytest.raises(CheckFailed):
-        CHECKS["logistic.propagate"](propagate)
+        CHECKS["nb02_logistic.propagate"](propagate)
 
 
 def test_patching_numpy_is_rejected():
@@ -185,20 +185,20 @@ def test_patching_numpy_is_rejected():
     np.allclose = lambda *a, **k: True
     try:
         with pytest.raises(CheckFailed, match="np.allclose has been replaced"):
-            CHECKS["logistic.sigmoid"](lambda z: 0)
+            CHECKS["nb02_logistic.sigmoid"](lambda z: 0)
     finally:
         np.allclose = original
 
 
 def test_patching_the_reference_is_rejected():
-    import helpers.logistic
-    original = helpers.logistic.propagate
-    helpers.logistic.propagate = lambda w, b, X, Y: ({"dw": 0, "db": 0}, 0)
+    import helpers.nb02_logistic
+    original = helpers.nb02_logistic.propagate
+    helpers.nb02_logistic.propagate = lambda w, b, X, Y: ({"dw": 0, "db": 0}, 0)
     try:
-        with pytest.raises(CheckFailed, match="helpers.logistic.propagate has been replaced"):
-            CHECKS["logistic.propagate"](helpers.logistic.propagate)
+        with pytest.raises(CheckFailed, match="helpers.nb02_logistic.propagate has been replaced"):
+            CHECKS["nb02_logistic.propagate"](helpers.nb02_logistic.propagate)
     finally:
-        helpers.logistic.propagate = original
+        helpers.nb02_logistic.propagate = original
 
 
 def test_building_blocks_from_helpers_activations_are_allowed(capsys):
@@ -208,7 +208,7 @@ def test_building_blocks_from_helpers_activations_are_allowed(capsys):
         s = activations.sigmoid(x)
         return s * (1 - s)
 
-    CHECKS["basics.sigmoid_derivative"](sigmoid_derivative)
+    CHECKS["nb02_basics.sigmoid_derivative"](sigmoid_derivative)
     assert "cases passed" in capsys.readouterr().out
 
 
@@ -218,7 +218,7 @@ def test_an_infinite_loop_is_stopped(monkeypatch):
     monkeypatch.setattr(core, "EXTRA_SECONDS", 1.0)
     start = time.perf_counter()
     with pytest.raises(CheckFailed, match="was stopped") as info:
-        CHECKS["deep.L_layer_model"](llm_forever)
+        CHECKS["nb04_deep.L_layer_model"](llm_forever)
     assert time.perf_counter() - start < 10
     assert "an infinite loop?" in str(info.value)
 
@@ -239,7 +239,7 @@ def test_huge_printed_output_is_cut(capsys):
             print("debugging " * 10)
         return 1 / (1 + np.exp(-z))
 
-    CHECKS["logistic.sigmoid"](sigmoid)
+    CHECKS["nb02_logistic.sigmoid"](sigmoid)
     out = capsys.readouterr().out
     assert "more characters of printed output cut" in out and len(out) < 40_000
 
@@ -247,8 +247,8 @@ def test_huge_printed_output_is_cut(capsys):
 def test_passes_is_silent(capsys):
     from .test_checks_course_style import propagate
     from .wrong_implementations import prop_no_mean
-    assert passes(CHECKS["logistic.propagate"], propagate) == (True, "")
-    ok, message = passes(CHECKS["logistic.propagate"], prop_no_mean)
+    assert passes(CHECKS["nb02_logistic.propagate"], propagate) == (True, "")
+    ok, message = passes(CHECKS["nb02_logistic.propagate"], prop_no_mean)
     assert not ok and "m = 3 times too large" in message
     assert capsys.readouterr() == ("", "")
 
@@ -269,4 +269,4 @@ def test_a_returned_object_cannot_lie_about_its_value():
         return np.zeros(np.shape(z)).view(Liar)
 
     with pytest.raises(CheckFailed, match="s is wrong"):
-        CHECKS["logistic.sigmoid"](sigmoid)
+        CHECKS["nb02_logistic.sigmoid"](sigmoid)

@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import diagrams, shallow  # noqa: E402
+from helpers import diagrams, nb03_shallow  # noqa: E402
 from helpers.widgets import shape_rows  # noqa: E402
 
 
@@ -83,9 +83,9 @@ def test_two_layer_pass_shows_the_shapes_the_network_computes(n_x, n_h, m):
     shapes = diagrams.two_layer_pass(n_x, n_h, m, ax=ax)
     rng = np.random.default_rng(0)
     X, Y = rng.standard_normal((n_x, m)), (rng.random((1, m)) > 0.5).astype(float)
-    params = shallow.initialize_parameters(n_x, n_h, 1)
-    _, cache = shallow.forward_propagation(X, params)
-    grads = shallow.backward_propagation(params, cache, X, Y)
+    params = nb03_shallow.initialize_parameters(n_x, n_h, 1)
+    _, cache = nb03_shallow.forward_propagation(X, params)
+    grads = nb03_shallow.backward_propagation(params, cache, X, Y)
     actual = {"X": X.shape, **{k: v.shape for k, v in params.items()},
               **{k: v.shape for k, v in cache.items()}, **{k: v.shape for k, v in grads.items()}}
     for name, shape in actual.items():

@@ -24,7 +24,7 @@ import nbformat
 import numpy as np
 import pytest
 
-from helpers import experiments, widgets
+from helpers import nb01_experiments, widgets
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 NB = {"01": "01_introduction.ipynb", "02": "02_logistic_regression.ipynb",
@@ -53,7 +53,7 @@ def printed(key, cell_id):
 
 
 def _large_network_parameters():
-    dims = [196, *experiments.SCALING_MODELS["large network (64 + 16 units)"], 1]
+    dims = [196, *nb01_experiments.SCALING_MODELS["large network (64 + 16 units)"], 1]
     return f"{sum(n * p + n for n, p in zip(dims[1:], dims[:-1])):,}"
 
 

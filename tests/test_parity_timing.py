@@ -1,4 +1,4 @@
-"""helpers.parity (notebook 04, section 4) and helpers.timing (notebook 02, section 9)."""
+"""helpers.nb04_parity (notebook 04, section 4) and helpers.nb02_timing (notebook 02, section 9)."""
 
 import itertools
 import time
@@ -6,23 +6,23 @@ import time
 import numpy as np
 import pytest
 
-from helpers import parity, timing
+from helpers import nb02_timing, nb04_parity
 
 
 def test_bit_patterns_are_every_input_once():
-    X = parity.all_bit_patterns(3)
+    X = nb04_parity.all_bit_patterns(3)
     assert X.shape == (3, 8)
     assert {tuple(col) for col in X.T} == set(itertools.product((0, 1), repeat=3))
     with pytest.raises(ValueError, match="between 1 and 16"):
-        parity.all_bit_patterns(0)
+        nb04_parity.all_bit_patterns(0)
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 5, 7])
 def test_both_networks_compute_parity_with_the_stated_sizes(n):
-    X = parity.all_bit_patterns(n)
+    X = nb04_parity.all_bit_patterns(n)
     truth = X.sum(axis=0) % 2
-    deep_out, layers, units = parity.xor_tree(X)
-    shallow_out, shallow_units = parity.one_hidden_layer(X)
+    deep_out, layers, units = nb04_parity.xor_tree(X)
+    shallow_out, shallow_units = nb04_parity.one_hidden_layer(X)
     np.testing.assert_array_equal(deep_out, truth)
     np.testing.assert_array_equal(shallow_out, truth)
     assert layers == int(np.ceil(np.log2(n)))          # the tree's depth
@@ -31,7 +31,7 @@ def test_both_networks_compute_parity_with_the_stated_sizes(n):
 
 
 def test_parity_table_prints_what_it_returns(capsys):
-    rows = parity.print_parity_table(ns=(2, 4))
+    rows = nb04_parity.print_parity_table(ns=(2, 4))
     assert rows == [(2, 1, 2, 2, True), (4, 2, 6, 8, True)]
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:2] == ["n", "deep:"] and out[2].split() == ["4", "2", "6", "8", "True"]
@@ -43,12 +43,12 @@ def test_best_time_keeps_the_fastest_of_several_runs():
     def sometimes_fast():
         time.sleep(next(delays))
 
-    best = timing.best_time(sometimes_fast, repeat=5, min_seconds=0.0)
+    best = nb02_timing.best_time(sometimes_fast, repeat=5, min_seconds=0.0)
     assert 0.002 <= best < 0.02  # the fast run wins, the slow ones are ignored
     with pytest.raises(ValueError, match="at least 1"):
-        timing.best_time(sometimes_fast, repeat=0)
+        nb02_timing.best_time(sometimes_fast, repeat=0)
 
 
 def test_race_reports_the_ratio_of_the_two_best_times():
-    slow_s, fast_s, ratio = timing.race(lambda: time.sleep(0.004), lambda: None, repeat=2)
+    slow_s, fast_s, ratio = nb02_timing.race(lambda: time.sleep(0.004), lambda: None, repeat=2)
     assert slow_s >= 0.004 and fast_s < 0.001 and ratio == pytest.approx(slow_s / fast_s)

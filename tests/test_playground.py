@@ -7,10 +7,10 @@ import re
 import numpy as np
 import pytest
 
-from helpers import data, shallow
+from helpers import data, nb03_shallow
 from helpers.widgets import live
-from helpers.widgets import shallow as ws
-from helpers.widgets.planar_live import PlanarRun, PlanarView, split_data
+from helpers.widgets import nb03_playground as ws
+from helpers.widgets.nb03_playground_run import PlanarRun, PlanarView, split_data
 from tests import test_checks_course_style as course
 
 FLOWER = data.load_planar_dataset()
@@ -61,9 +61,9 @@ def test_run_follows_the_reference_model_exactly():
     X, Y = FLOWER
     run = PlanarRun(X, Y, X[:, :0], Y[:, :0], n_h=4, learning_rate=1.2)
     assert run.advance(300) == ""
-    params, costs = shallow.nn_model(X, Y, 4, num_iterations=300, learning_rate=1.2,
+    params, costs = nb03_shallow.nn_model(X, Y, 4, num_iterations=300, learning_rate=1.2,
                                      return_costs=True)
-    for k in shallow.KEYS:
+    for k in nb03_shallow.KEYS:
         np.testing.assert_allclose(run.params[k], params[k], rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(run.train_costs[::100], costs, rtol=1e-10)
     assert run.iteration == 300 and len(run.train_costs) == 300

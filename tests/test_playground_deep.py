@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from helpers import data, deep
-from helpers.widgets import deep_live, digits
+from helpers import data, nb04_deep
+from helpers.widgets import nb04_digits, nb04_playground
 from tests import test_checks_course_style as course
 from tests.test_playground import cost_gap
 
@@ -22,7 +22,7 @@ Y_SMALL = (X_SMALL[:392].mean(axis=0, keepdims=True) > X_SMALL[392:].mean(axis=0
 
 @pytest.fixture(scope="module")
 def box():
-    return deep_live.deep_playground(X_SMALL[:, :80], Y_SMALL[:, :80], X_SMALL[:, 80:],
+    return nb04_playground.deep_playground(X_SMALL[:, :80], Y_SMALL[:, :80], X_SMALL[:, 80:],
                                      Y_SMALL[:, 80:])
 
 
@@ -34,14 +34,14 @@ def controls(box):
 
 
 def test_run_follows_L_layer_model_exactly():
-    run = deep_live.DeepRun(X_SMALL, Y_SMALL, X_SMALL, Y_SMALL, hidden_layers=2, units=5,
+    run = nb04_playground.DeepRun(X_SMALL, Y_SMALL, X_SMALL, Y_SMALL, hidden_layers=2, units=5,
                             learning_rate=0.3)
     assert run.advance(120) == ""
-    params, costs = deep.L_layer_model(X_SMALL, Y_SMALL, [784, 5, 5, 1], 0.3, 120)
+    params, costs = nb04_deep.L_layer_model(X_SMALL, Y_SMALL, [784, 5, 5, 1], 0.3, 120)
     for k in params:
         np.testing.assert_allclose(run.params[k], params[k], rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(run.train_costs[::100], costs, rtol=1e-10)
-    assert [i for i, _ in run.test_costs] == list(range(0, 120, deep_live.TEST_EVERY))
+    assert [i for i, _ in run.test_costs] == list(range(0, 120, nb04_playground.TEST_EVERY))
 
 
 def test_step_reset_and_structure_changes(box):
@@ -69,7 +69,7 @@ def test_dead_relus_at_a_large_learning_rate_are_named():
     """Issue 19: alpha = 3 ended at 50.2% with a flat cost and no word."""
     train_x, train_y, test_x, test_y, _ = data.load_dataset()
     X = train_x.reshape(len(train_x), -1).T[:, :1000] / 255.0
-    run = deep_live.DeepRun(X, train_y[:, :1000], X[:, :10], train_y[:, :10], learning_rate=3.0)
+    run = nb04_playground.DeepRun(X, train_y[:, :1000], X[:, :10], train_y[:, :10], learning_rate=3.0)
     run.advance(60)
     assert run.dead_fraction() == 1.0 and "dead" in run.hint()
 
@@ -78,7 +78,7 @@ def test_learner_toggle_for_the_L_layer_functions():
     learner = {"L_model_forward": course.L_model_forward,   # correct, written the course's way
                "L_model_backward": course.L_model_backward,
                "update_parameters": course.update_parameters_deep}
-    box = deep_live.deep_playground(X_SMALL, Y_SMALL, X_SMALL, Y_SMALL, learner=learner)
+    box = nb04_playground.deep_playground(X_SMALL, Y_SMALL, X_SMALL, Y_SMALL, learner=learner)
     c = controls(box)
     assert not c["mine"].disabled
     c["mine"].value = True
@@ -86,12 +86,12 @@ def test_learner_toggle_for_the_L_layer_functions():
     assert box.state["run"].iteration == box.state["reference"].iteration == 10
     assert cost_gap(box.hint.value) < 1e-12  # the same algorithm: only rounding differs
     broken = dict(learner, L_model_backward=lambda AL, Y, c: {})
-    c = controls(deep_live.deep_playground(X_SMALL, Y_SMALL, X_SMALL, Y_SMALL, learner=broken))
+    c = controls(nb04_playground.deep_playground(X_SMALL, Y_SMALL, X_SMALL, Y_SMALL, learner=broken))
     assert c["mine"].disabled and "check_L_model_backward still fails" in c["note"].value
 
 
 def test_snapshot():
-    image, run = deep_live.deep_snapshot(X_SMALL, Y_SMALL, X_SMALL, Y_SMALL, iterations=20)
+    image, run = nb04_playground.deep_snapshot(X_SMALL, Y_SMALL, X_SMALL, Y_SMALL, iterations=20)
     assert image.data[:4] == b"\x89PNG" and run.iteration == 20
 
 
@@ -111,26 +111,26 @@ def png_header(width, height):
 ])
 def test_upload_is_refused_before_decoding_with_a_sentence(content, message):
     with pytest.raises(ValueError, match=message):
-        digits.open_upload(content)
+        nb04_digits.open_upload(content)
 
 
 def test_upload_of_other_formats_and_of_a_real_digit():
     out = io.BytesIO()
     Image.new("L", (10, 10)).save(out, "GIF")
     with pytest.raises(ValueError, match="GIF image; upload a PNG or JPEG"):
-        digits.open_upload(out.getvalue())
+        nb04_digits.open_upload(out.getvalue())
     big = np.full((3000, 2000), 230, dtype=np.uint8)
     big[1000:2000, 900:1100] = 10  # a thick dark stroke: a "1"
     out = io.BytesIO()
     Image.fromarray(big).save(out, "JPEG")
-    img = digits.open_upload(out.getvalue())
-    assert max(img.size) <= digits.WORKING_SIZE
+    img = nb04_digits.open_upload(out.getvalue())
+    assert max(img.size) <= nb04_digits.WORKING_SIZE
     _, image = data.prepare_digit_image(img)
     assert image.shape == (28, 28) and image.max() == 255
 
 
 def test_upload_widget_shows_the_sentence(capsys):
-    box = digits.upload_widget(lambda x: 0.3, data.DATA_DIR / "sample_digit.png")
+    box = nb04_digits.upload_widget(lambda x: 0.3, data.DATA_DIR / "sample_digit.png")
     box.upload.value = ({"name": "big.png", "type": "image/png", "size": 60,
                          "content": memoryview(png_header(9000, 9000)),
                          "last_modified": datetime.datetime(2026, 1, 1)},)
@@ -144,7 +144,7 @@ def test_drawing_pad_predicts_what_was_drawn():
         seen.append(x)
         return float(x.mean() > 0.05)
 
-    box = digits.draw_widget(predict)
+    box = nb04_digits.draw_widget(predict)
     pad = box.pad
     assert "draw a digit" in pad.answer.value
     pad.pen_up(0, 0)  # a click released outside without drawing changes nothing
@@ -188,8 +188,8 @@ def test_train_button_fast_forwards_with_a_progress_bar(box):
     p.restart()
     frames = p.frames
     p.fast_button.click()
-    assert box.state["run"].iteration == deep_live.FAST_FORWARD
-    assert p.progress.value == p.progress.max == deep_live.FAST_FORWARD
+    assert box.state["run"].iteration == nb04_playground.FAST_FORWARD
+    assert p.progress.value == p.progress.max == nb04_playground.FAST_FORWARD
     assert p.frames == frames + 1  # drawn once, at the end
     assert "train accuracy" in p.status.value and "test accuracy" in p.status.value
     frame = box.children[-1]  # the picture sits in an output area, as the browser tests expect
@@ -200,7 +200,7 @@ def test_train_button_fast_forwards_with_a_progress_bar(box):
 def test_slider_limits_are_the_documented_ones(box):
     c = controls(box)
     for name, key in (("layers", "hidden_layers"), ("units", "units"), ("speed", "per_frame")):
-        assert (c[name].min, c[name].max) == deep_live.DEEP_LIMITS[key]
+        assert (c[name].min, c[name].max) == nb04_playground.DEEP_LIMITS[key]
         assert not c[name].continuous_update
     ends = c["rate"].options[0][1], c["rate"].options[-1][1]  # a SelectionSlider: exact ends
-    assert ends == deep_live.DEEP_LIMITS["learning_rate"]
+    assert ends == nb04_playground.DEEP_LIMITS["learning_rate"]

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import data, plots, shallow, widgets  # noqa: E402
+from helpers import data, nb03_shallow, plots, widgets  # noqa: E402
 from helpers.validation import TrainingDiverged  # noqa: E402
 
 
@@ -54,7 +54,7 @@ def test_plot_images_and_activations():
 def test_planar_figure_trains_and_reports_accuracy():
     X, Y = data.load_planar_dataset()
     fig, acc = widgets.planar_figure(X, Y, n_h=4, num_iterations=5000)
-    expected = 100 * np.mean(shallow.predict(shallow.nn_model(X, Y, 4, num_iterations=5000), X) == Y)
+    expected = 100 * np.mean(nb03_shallow.predict(nb03_shallow.nn_model(X, Y, 4, num_iterations=5000), X) == Y)
     assert acc == pytest.approx(expected) and acc > 85
     assert "accuracy" in fig.axes[0].get_title()
 

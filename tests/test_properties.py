@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from hypothesis.extra import numpy as hnp  # noqa: E402
 
-from helpers import (activations, basics, cost, data, deep, diagrams, gradcheck, logistic, plots,  # noqa: E402
-                     shallow, validation)
+from helpers import (activations, cost, data, diagrams, nb02_basics, nb02_logistic,  # noqa: E402
+                     nb03_shallow, nb04_deep, nb04_gradcheck, plots, validation)
 
 SETTINGS = settings(max_examples=20, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -137,27 +137,27 @@ def test_propagate_gradients_equal_finite_differences(data_):
     n, m = data_.draw(SIZES), data_.draw(SIZES)
     w, X = data_.draw(arrays((n, 1), MODERATE)), data_.draw(arrays((n, m), MODERATE))
     b, Y = data_.draw(MODERATE), data_.draw(labels(m))
-    grads, cost_ = logistic.propagate(w, b, X, Y)
+    grads, cost_ = nb02_logistic.propagate(w, b, X, Y)
     A = 1 / (1 + np.exp(-(w.T @ X + b)))
     assert cost_ == pytest.approx(float(-np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))))
     wc = w.copy()
-    assert close(grads["dw"], finite_difference(lambda: logistic.propagate(wc, b, X, Y)[1], wc))
+    assert close(grads["dw"], finite_difference(lambda: nb02_logistic.propagate(wc, b, X, Y)[1], wc))
     bb = np.array([b])
-    assert close(grads["db"], finite_difference(lambda: logistic.propagate(w, bb[0], X, Y)[1], bb))
+    assert close(grads["db"], finite_difference(lambda: nb02_logistic.propagate(w, bb[0], X, Y)[1], bb))
 
 
 @FEW
 @given(st.data(), st.sampled_from(["tanh", "relu", "sigmoid", "leaky_relu"]))
 def test_shallow_gradients_equal_finite_differences(data_, activation):
     n_x, n_h, m = data_.draw(SIZES), data_.draw(SIZES), data_.draw(SIZES)
-    p = shallow.initialize_parameters(n_x, n_h, 1, seed=data_.draw(st.integers(0, 99)))
+    p = nb03_shallow.initialize_parameters(n_x, n_h, 1, seed=data_.draw(st.integers(0, 99)))
     p = {k: v * 100 + data_.draw(arrays(v.shape, st.floats(-0.5, 0.5))) for k, v in p.items()}
     X, Y = data_.draw(arrays((n_x, m), MODERATE)), data_.draw(labels(m))
-    A2, cache = shallow.forward_propagation(X, p, activation)
-    grads = shallow.backward_propagation(p, cache, X, Y, activation)
-    for k in shallow.KEYS:
+    A2, cache = nb03_shallow.forward_propagation(X, p, activation)
+    grads = nb03_shallow.backward_propagation(p, cache, X, Y, activation)
+    for k in nb03_shallow.KEYS:
         def J():
-            return shallow.compute_cost(shallow.forward_propagation(X, p, activation)[0], Y)
+            return nb03_shallow.compute_cost(nb03_shallow.forward_propagation(X, p, activation)[0], Y)
         numeric = finite_difference(J, p[k])
         # a ReLU kink within eps of a Z makes the difference meaningless there
         if activation in ("relu", "leaky_relu") and np.abs(cache["Z1"]).min() < 1e-4:
@@ -170,18 +170,18 @@ def test_shallow_gradients_equal_finite_differences(data_, activation):
 def test_deep_gradients_equal_finite_differences(data_, hidden):
     dims = [data_.draw(SIZES) for _ in range(data_.draw(st.integers(2, 4)))] + [1]
     m = data_.draw(SIZES)
-    p = deep.initialize_parameters_deep(dims, seed=data_.draw(st.integers(0, 99)), scale="xavier")
+    p = nb04_deep.initialize_parameters_deep(dims, seed=data_.draw(st.integers(0, 99)), scale="xavier")
     p = {k: v + data_.draw(arrays(v.shape, st.floats(-0.5, 0.5))) for k, v in p.items()}
     X, Y = data_.draw(arrays((dims[0], m), MODERATE)), data_.draw(labels(m))
-    AL, caches = deep.L_model_forward(X, p, hidden)
+    AL, caches = nb04_deep.L_model_forward(X, p, hidden)
     if hidden == "relu" and min(np.abs(c[1]).min() for c in caches) < 1e-4:
         return  # a kink within eps: finite differences are not a derivative there
-    grads = deep.L_model_backward(AL, Y, caches, hidden)
+    grads = nb04_deep.L_model_backward(AL, Y, caches, hidden)
     for k in p:
         numeric = finite_difference(
-            lambda: deep.compute_cost(deep.L_model_forward(X, p, hidden)[0], Y), p[k])
+            lambda: nb04_deep.compute_cost(nb04_deep.L_model_forward(X, p, hidden)[0], Y), p[k])
         assert close(grads["d" + k], numeric), k
-    error, _ = gradcheck.check_deep_gradients(p, X, Y, grads, hidden)
+    error, _ = nb04_gradcheck.check_deep_gradients(p, X, Y, grads, hidden)
     assert error < 1e-6
 
 
@@ -203,14 +203,14 @@ def test_activation_backward_equals_finite_differences(data_, name):
 @given(arrays(st.tuples(SIZES, SIZES)))
 def test_basics_equal_their_formulas_at_any_magnitude(x):
     before = x.copy()
-    s = basics.sigmoid_derivative(x)
+    s = nb02_basics.sigmoid_derivative(x)
     assert np.all((s >= 0) & (s <= 0.25))
-    y = basics.normalize_rows(x)
+    y = nb02_basics.normalize_rows(x)
     for row, out in zip(x.tolist(), y):
         norm = CTX.sqrt(sum(decimal.Decimal(v) ** 2 for v in row))
         want = [float(CTX.divide(decimal.Decimal(v), norm)) if norm else 0.0 for v in row]
         assert np.allclose(out, want, rtol=1e-14, atol=1e-15)
-    sm = basics.softmax(x)
+    sm = nb02_basics.softmax(x)
     assert np.allclose(sm.sum(axis=1), 1) and np.all(sm >= 0)
     np.testing.assert_array_equal(x, before)
 
@@ -221,8 +221,11 @@ def test_L1_and_L2_are_exact_or_refuse(data_):
     shape = (data_.draw(SIZES),)
     yhat, y = data_.draw(arrays(shape)), data_.draw(arrays(shape))
     diffs = [Fraction(b) - Fraction(a) for a, b in zip(yhat.tolist(), y.tolist())]
-    for fn, exact in ((basics.L1, sum(abs(d) for d in diffs)), (basics.L2, sum(d * d for d in diffs))):
-        if exact > Fraction(np.finfo(np.float64).max):
+    # float64 rounds an exact sum below max + half an ulp (2**970) to a finite number
+    overflow = Fraction(np.finfo(np.float64).max) + Fraction(2) ** 970
+    for fn, exact in ((nb02_basics.L1, sum(abs(d) for d in diffs)),
+                      (nb02_basics.L2, sum(d * d for d in diffs))):
+        if exact >= overflow:
             with pytest.raises(ValueError, match="beyond the range of float64"):
                 fn(yhat, y)
         else:
@@ -231,7 +234,7 @@ def test_L1_and_L2_are_exact_or_refuse(data_):
 
 def test_image2vector_returns_a_copy():
     image = np.arange(12.0).reshape(2, 2, 3)
-    v = basics.image2vector(image)
+    v = nb02_basics.image2vector(image)
     v[0] = 99
     assert image[0, 0, 0] == 0
 
@@ -261,12 +264,12 @@ def _problem(draw, n=None, m=None):
 
 
 def _shallow_params(draw, n_x, n_h=None):
-    return shallow.initialize_parameters(n_x, n_h or draw(SIZES), 1, seed=draw(st.integers(0, 9)))
+    return nb03_shallow.initialize_parameters(n_x, n_h or draw(SIZES), 1, seed=draw(st.integers(0, 9)))
 
 
 def _deep_params(draw, n_x):
     dims = [n_x] + [draw(SIZES) for _ in range(draw(st.integers(1, 3)))] + [1]
-    return deep.initialize_parameters_deep(dims, seed=draw(st.integers(0, 9)), scale="xavier"), dims
+    return nb04_deep.initialize_parameters_deep(dims, seed=draw(st.integers(0, 9)), scale="xavier"), dims
 
 
 def b_logistic(draw):
@@ -277,13 +280,13 @@ def b_logistic(draw):
 def b_shallow_backward(draw):
     X, Y = _problem(draw)
     p = _shallow_params(draw, X.shape[0])
-    return dict(parameters=p, cache=shallow.forward_propagation(X, p)[1], X=X, Y=Y)
+    return dict(parameters=p, cache=nb03_shallow.forward_propagation(X, p)[1], X=X, Y=Y)
 
 
 def b_deep_backward(draw):
     X, Y = _problem(draw)
     p, _ = _deep_params(draw, X.shape[0])
-    AL, caches = deep.L_model_forward(X, p)
+    AL, caches = nb04_deep.L_model_forward(X, p)
     return dict(AL=AL, Y=Y, caches=caches)
 
 
@@ -301,15 +304,15 @@ def b_linear_cache(draw):
 
 def b_linear_activation_backward(draw):
     a = b_linear(draw)
-    A, cache = deep.linear_activation_forward(a["A"], a["W"], a["b"], "relu")
+    A, cache = nb04_deep.linear_activation_forward(a["A"], a["W"], a["b"], "relu")
     return dict(dA=draw(arrays(A.shape, MODERATE)), cache=cache, activation="relu")
 
 
 def b_grads_update(module, draw):
     X, _ = _problem(draw)
-    p = _shallow_params(draw, X.shape[0]) if module is shallow else _deep_params(draw, X.shape[0])[0]
+    p = _shallow_params(draw, X.shape[0]) if module is nb03_shallow else _deep_params(draw, X.shape[0])[0]
     grads = {"d" + k: draw(arrays(v.shape, MODERATE)) for k, v in p.items()}
-    key = "parameters" if module is shallow else "params"
+    key = "parameters" if module is nb03_shallow else "params"
     return {key: p, "grads": grads, "learning_rate": draw(st.floats(0.01, 2))}
 
 
@@ -331,8 +334,8 @@ def b_train(draw, deep_model=None):
 def b_gradcheck(draw):
     X, Y = _problem(draw)
     p, _ = _deep_params(draw, X.shape[0])
-    AL, caches = deep.L_model_forward(X, p)
-    return dict(parameters=p, X=X, Y=Y, grads=deep.L_model_backward(AL, Y, caches),
+    AL, caches = nb04_deep.L_model_forward(X, p)
+    return dict(parameters=p, X=X, Y=Y, grads=nb04_deep.L_model_backward(AL, Y, caches),
                 hidden_activation="relu", epsilon=1e-6)
 
 
@@ -371,14 +374,14 @@ TABLE = {
         activations.slope_from_output,
         lambda d: (lambda Z: dict(activation="tanh", Z=Z, A=np.tanh(Z)))(d(arrays((2, 2), MODERATE))),
         {"activation": ACT, "Z": ANY, "A": ANY}),
-    "basics.sigmoid_derivative": (basics.sigmoid_derivative, lambda d: dict(x=d(arrays((2, 3)))),
+    "nb02_basics.sigmoid_derivative": (nb02_basics.sigmoid_derivative, lambda d: dict(x=d(arrays((2, 3)))),
                                   {"x": ANY}),
-    "basics.image2vector": (basics.image2vector, lambda d: dict(image=d(arrays((2, 2, 3)))), {}),
-    "basics.normalize_rows": (basics.normalize_rows, lambda d: dict(x=d(arrays((2, 3)))), {"x": A}),
-    "basics.softmax": (basics.softmax, lambda d: dict(x=d(arrays((2, 3)))), {"x": A}),
-    "basics.L1": (basics.L1, lambda d: dict(yhat=d(arrays((4,), MODERATE)), y=d(arrays((4,), MODERATE))),
+    "nb02_basics.image2vector": (nb02_basics.image2vector, lambda d: dict(image=d(arrays((2, 2, 3)))), {}),
+    "nb02_basics.normalize_rows": (nb02_basics.normalize_rows, lambda d: dict(x=d(arrays((2, 3)))), {"x": A}),
+    "nb02_basics.softmax": (nb02_basics.softmax, lambda d: dict(x=d(arrays((2, 3)))), {"x": A}),
+    "nb02_basics.L1": (nb02_basics.L1, lambda d: dict(yhat=d(arrays((4,), MODERATE)), y=d(arrays((4,), MODERATE))),
                   {"yhat": A, "y": A}),
-    "basics.L2": (basics.L2, lambda d: dict(yhat=d(arrays((4,), MODERATE)), y=d(arrays((4,), MODERATE))),
+    "nb02_basics.L2": (nb02_basics.L2, lambda d: dict(yhat=d(arrays((4,), MODERATE)), y=d(arrays((4,), MODERATE))),
                   {"yhat": A, "y": A}),
     "cost.cross_entropy": (cost.cross_entropy,
                            lambda d: (lambda X, Y: dict(A=1 / (1 + np.exp(-X[:1])), Y=Y))(*_problem(d)),
@@ -389,95 +392,95 @@ TABLE = {
     "cost.logit_gradient": (cost.logit_gradient,
                             lambda d: (lambda X, Y: dict(Z=X[:1], Y=Y))(*_problem(d)),
                             {"Z": A, "Y": LAB}),
-    "logistic.sigmoid": (logistic.sigmoid, lambda d: dict(z=d(arrays((2, 3)))), {"z": ANY}),
-    "logistic.initialize_with_zeros": (logistic.initialize_with_zeros, lambda d: dict(dim=d(SIZES)),
+    "nb02_logistic.sigmoid": (nb02_logistic.sigmoid, lambda d: dict(z=d(arrays((2, 3)))), {"z": ANY}),
+    "nb02_logistic.initialize_with_zeros": (nb02_logistic.initialize_with_zeros, lambda d: dict(dim=d(SIZES)),
                                        {"dim": WHOLE}),
-    "logistic.propagate": (logistic.propagate, b_logistic, {"w": A, "b": REAL, "X": A, "Y": LAB}),
-    "logistic.optimize": (logistic.optimize,
+    "nb02_logistic.propagate": (nb02_logistic.propagate, b_logistic, {"w": A, "b": REAL, "X": A, "Y": LAB}),
+    "nb02_logistic.optimize": (nb02_logistic.optimize,
                           lambda d: dict(b_logistic(d), num_iterations=2, learning_rate=0.1),
                           {"w": A, "b": REAL, "X": A, "Y": LAB, "num_iterations": WHOLE,
                            "learning_rate": POS, "print_cost": FLAG}),
-    "logistic.predict": (logistic.predict,
+    "nb02_logistic.predict": (nb02_logistic.predict,
                          lambda d: {k: v for k, v in b_logistic(d).items() if k != "Y"},
                          {"w": A, "b": REAL, "X": A}),
-    "logistic.accuracy": (logistic.accuracy,
+    "nb02_logistic.accuracy": (nb02_logistic.accuracy,
                           lambda d: (lambda m: dict(Y_prediction=d(labels(m)), Y=d(labels(m))))(d(SIZES)),
                           {"Y_prediction": LAB, "Y": LAB}),
-    "logistic.model": (logistic.model, b_model,
+    "nb02_logistic.model": (nb02_logistic.model, b_model,
                        {"X_train": A, "Y_train": LAB, "X_test": A, "Y_test": LAB,
                         "num_iterations": WHOLE, "learning_rate": POS, "print_cost": FLAG}),
-    "shallow.layer_sizes": (shallow.layer_sizes,
+    "nb03_shallow.layer_sizes": (nb03_shallow.layer_sizes,
                             lambda d: (lambda X, Y: dict(X=X, Y=Y, n_h=3))(*_problem(d)),
                             {"X": A, "Y": A, "n_h": WHOLE}),
-    "shallow.initialize_parameters": (shallow.initialize_parameters,
+    "nb03_shallow.initialize_parameters": (nb03_shallow.initialize_parameters,
                                       lambda d: dict(n_x=d(SIZES), n_h=d(SIZES), n_y=1, seed=2),
                                       {"n_x": WHOLE, "n_h": WHOLE, "n_y": WHOLE, "seed": SEED}),
-    "shallow.forward_propagation": (
-        shallow.forward_propagation,
+    "nb03_shallow.forward_propagation": (
+        nb03_shallow.forward_propagation,
         lambda d: (lambda X, Y: dict(X=X, parameters=_shallow_params(d, X.shape[0]),
                                      activation="tanh"))(*_problem(d)),
         {"X": A, "parameters": PARAMS, "activation": ACT}),
-    "shallow.compute_cost": (shallow.compute_cost,
+    "nb03_shallow.compute_cost": (nb03_shallow.compute_cost,
                              lambda d: (lambda X, Y: dict(A2=1 / (1 + np.exp(-X[:1])), Y=Y))(*_problem(d)),
                              {"A2": PROB, "Y": LAB}),
-    "shallow.backward_propagation": (shallow.backward_propagation, b_shallow_backward,
+    "nb03_shallow.backward_propagation": (nb03_shallow.backward_propagation, b_shallow_backward,
                                      {"parameters": PARAMS, "X": A, "Y": LAB}),
-    "shallow.update_parameters": (shallow.update_parameters, lambda d: b_grads_update(shallow, d),
+    "nb03_shallow.update_parameters": (nb03_shallow.update_parameters, lambda d: b_grads_update(nb03_shallow, d),
                                   {"parameters": PARAMS, "grads": PARAMS, "learning_rate": POS}),
-    "shallow.nn_model": (shallow.nn_model, b_train,
+    "nb03_shallow.nn_model": (nb03_shallow.nn_model, b_train,
                          {"X": A, "Y": LAB, "n_h": WHOLE, "num_iterations": WHOLE,
                           "learning_rate": POS, "print_cost": FLAG, "activation": ACT, "seed": SEED,
                           "return_costs": FLAG}),
-    "shallow.predict": (shallow.predict,
+    "nb03_shallow.predict": (nb03_shallow.predict,
                         lambda d: (lambda X, Y: dict(parameters=_shallow_params(d, X.shape[0]),
                                                      X=X))(*_problem(d)),
                         {"parameters": PARAMS, "X": A}),
-    "deep.initialize_parameters_deep": (deep.initialize_parameters_deep,
+    "nb04_deep.initialize_parameters_deep": (nb04_deep.initialize_parameters_deep,
                                         lambda d: dict(layer_dims=[d(SIZES), d(SIZES), 1], seed=3,
                                                        scale=0.01),
                                         {"layer_dims": DIMS, "seed": SEED, "scale": POS}),
-    "deep.linear_forward": (deep.linear_forward, b_linear, {"A": A, "W": A, "b": A}),
-    "deep.linear_activation_forward": (
-        deep.linear_activation_forward,
+    "nb04_deep.linear_forward": (nb04_deep.linear_forward, b_linear, {"A": A, "W": A, "b": A}),
+    "nb04_deep.linear_activation_forward": (
+        nb04_deep.linear_activation_forward,
         lambda d: (lambda a: dict(A_prev=a["A"], W=a["W"], b=a["b"], activation="relu"))(b_linear(d)),
         {"A_prev": A, "W": A, "b": A, "activation": ACT}),
-    "deep.L_model_forward": (
-        deep.L_model_forward,
+    "nb04_deep.L_model_forward": (
+        nb04_deep.L_model_forward,
         lambda d: (lambda X, Y: dict(X=X, parameters=_deep_params(d, X.shape[0])[0],
                                      hidden_activation="relu"))(*_problem(d)),
         {"X": A, "parameters": PARAMS, "hidden_activation": ACT}),
-    "deep.compute_cost": (deep.compute_cost,
+    "nb04_deep.compute_cost": (nb04_deep.compute_cost,
                           lambda d: (lambda X, Y: dict(AL=1 / (1 + np.exp(-X[:1])), Y=Y))(*_problem(d)),
                           {"AL": PROB, "Y": LAB}),
-    "deep.linear_backward": (deep.linear_backward, b_linear_cache, {"dZ": A}),
-    "deep.linear_activation_backward": (deep.linear_activation_backward, b_linear_activation_backward,
+    "nb04_deep.linear_backward": (nb04_deep.linear_backward, b_linear_cache, {"dZ": A}),
+    "nb04_deep.linear_activation_backward": (nb04_deep.linear_activation_backward, b_linear_activation_backward,
                                         {"dA": A, "activation": ACT}),
-    "deep.L_model_backward": (deep.L_model_backward, b_deep_backward,
+    "nb04_deep.L_model_backward": (nb04_deep.L_model_backward, b_deep_backward,
                               {"AL": PROB, "Y": LAB, "hidden_activation": ACT, "need_dA0": FLAG}),
-    "deep.update_parameters": (deep.update_parameters, lambda d: b_grads_update(deep, d),
+    "nb04_deep.update_parameters": (nb04_deep.update_parameters, lambda d: b_grads_update(nb04_deep, d),
                                {"params": PARAMS, "grads": PARAMS, "learning_rate": POS}),
-    "deep.two_layer_model": (deep.two_layer_model, lambda d: b_train(d, "two"),
+    "nb04_deep.two_layer_model": (nb04_deep.two_layer_model, lambda d: b_train(d, "two"),
                              {"X": A, "Y": LAB, "layers_dims": DIMS, "learning_rate": POS,
                               "num_iterations": WHOLE, "print_cost": FLAG, "hidden_activation": ACT,
                               "seed": SEED, "callback": FUNC}),
-    "deep.L_layer_model": (deep.L_layer_model, lambda d: b_train(d, "L"),
+    "nb04_deep.L_layer_model": (nb04_deep.L_layer_model, lambda d: b_train(d, "L"),
                            {"X": A, "Y": LAB, "layers_dims": DIMS, "learning_rate": POS,
                             "num_iterations": WHOLE, "seed": SEED, "callback": FUNC,
                             "hidden_activation": ACT}),
-    "deep.predict": (deep.predict,
+    "nb04_deep.predict": (nb04_deep.predict,
                      lambda d: (lambda X, Y: dict(X=X, parameters=_deep_params(d, X.shape[0])[0]))(
                          *_problem(d)),
                      {"X": A, "parameters": PARAMS}),
-    "gradcheck.numerical_gradient": (
-        gradcheck.numerical_gradient,
+    "nb04_gradcheck.numerical_gradient": (
+        nb04_gradcheck.numerical_gradient,
         lambda d: dict(f=lambda p: float(np.sum(p["w"] ** 2)), arrays={"w": d(arrays((2, 2), MODERATE))},
                        epsilon=1e-6),
         {"f": FUNC, "arrays": PARAMS, "epsilon": POS}),
-    "gradcheck.relative_error": (
-        gradcheck.relative_error,
+    "nb04_gradcheck.relative_error": (
+        nb04_gradcheck.relative_error,
         lambda d: dict(a={"dW1": d(arrays((2, 3), MODERATE))}, b={"dW1": d(arrays((2, 3), MODERATE))}),
         {"a": PARAMS, "b": PARAMS}),
-    "gradcheck.check_deep_gradients": (gradcheck.check_deep_gradients, b_gradcheck,
+    "nb04_gradcheck.check_deep_gradients": (nb04_gradcheck.check_deep_gradients, b_gradcheck,
                                        {"parameters": PARAMS, "X": A, "Y": LAB, "grads": PARAMS,
                                         "hidden_activation": ACT, "epsilon": POS}),
     "data.load_planar_dataset": (data.load_planar_dataset,
@@ -640,7 +643,7 @@ def _special_cases(fn, key, arg, label):
     default = inspect.signature(fn).parameters[arg].default
     if label == "None" and default is None:
         return True  # None means "the default" here
-    if key == "gradcheck.numerical_gradient" and label.endswith("rank-1"):
+    if key == "nb04_gradcheck.numerical_gradient" and label.endswith("rank-1"):
         return True  # its arrays may have any shape
     return key == "plots.plot_network" and label == "one size"  # a diagram of one layer is fine
 
@@ -701,14 +704,14 @@ def test_relative_error_refuses_transposed_and_nonfinite(n, m):
     a = np.arange(n * m, dtype=float).reshape(n, m) + 1
     if n != m:
         with pytest.raises(ValueError, match="same shape"):
-            gradcheck.relative_error(a, a.T)
+            nb04_gradcheck.relative_error(a, a.T)
         with pytest.raises(ValueError, match="same shape"):
-            gradcheck.relative_error({"dW1": a}, {"dW1": a.T})
+            nb04_gradcheck.relative_error({"dW1": a}, {"dW1": a.T})
     for bad in (np.nan, np.inf):
         b = a.copy()
         b[0, 0] = bad
         with pytest.raises(ValueError, match="NaN or infinite"):
-            gradcheck.relative_error(a, b)
+            nb04_gradcheck.relative_error(a, b)
 
 
 @SETTINGS
@@ -718,62 +721,62 @@ def test_accuracy_refuses_what_is_not_a_label(value):
     bad = Y.astype(float)
     bad[0, 1] = value
     with pytest.raises(ValueError, match="Y_prediction"):
-        logistic.accuracy(bad, Y)
+        nb02_logistic.accuracy(bad, Y)
 
 
 def test_accuracy_refuses_mismatched_shapes_naming_both():
     with pytest.raises(ValueError, match="Y_prediction"):
-        logistic.accuracy(np.array([[1, 0, 1]]).T, np.array([[1, 1, 1]]))
+        nb02_logistic.accuracy(np.array([[1, 0, 1]]).T, np.array([[1, 1, 1]]))
     with pytest.raises(ValueError, match=r"Y has 2 columns .* but Y_prediction has 3"):
-        logistic.accuracy(np.array([[1, 0, 1]]), np.array([[1, 1]]))
+        nb02_logistic.accuracy(np.array([[1, 0, 1]]), np.array([[1, 1]]))
 
 
 def test_deep_caches_that_do_not_belong_together_are_refused(rng):
     X, Y = rng.standard_normal((4, 6)), (rng.random((1, 6)) > 0.5).astype(int)
-    p = deep.initialize_parameters_deep([4, 3, 5, 1], seed=1)
-    AL, caches = deep.L_model_forward(X, p)
+    p = nb04_deep.initialize_parameters_deep([4, 3, 5, 1], seed=1)
+    AL, caches = nb04_deep.L_model_forward(X, p)
     for bad, text in ((caches[1:], "lost its first cache"), (caches[:-1], "output layer has 1 unit"),
                       (caches + caches[-1:], "A_prev"), (caches[::-1], "caches")):
         with pytest.raises((TypeError, ValueError), match=text):
-            deep.L_model_backward(AL, Y, bad)
+            nb04_deep.L_model_backward(AL, Y, bad)
     with pytest.raises(ValueError, match="hidden_activation='tanh'"):
-        deep.L_model_backward(AL, Y, caches, hidden_activation="tanh")
-    two_units = deep.initialize_parameters_deep([4, 3, 2], seed=1)
+        nb04_deep.L_model_backward(AL, Y, caches, hidden_activation="tanh")
+    two_units = nb04_deep.initialize_parameters_deep([4, 3, 2], seed=1)
     with pytest.raises(ValueError, match=r"W2 has 2 rows but the output layer has 1 unit"):
-        deep.L_model_forward(X, two_units)
+        nb04_deep.L_model_forward(X, two_units)
 
 
 def test_shallow_cache_with_impossible_values_is_refused(rng):
     X, Y = rng.standard_normal((3, 5)), (rng.random((1, 5)) > 0.5).astype(int)
-    p = shallow.initialize_parameters(3, 4, 1)
-    _, cache = shallow.forward_propagation(X, p)
+    p = nb03_shallow.initialize_parameters(3, 4, 1)
+    _, cache = nb03_shallow.forward_propagation(X, p)
     for key, value, text in (("A2", np.full((1, 5), 1.5), "probabilities"),
                              ("Z2", np.zeros((1, 4)), r'cache\["Z2"\] has 4 columns'),
                              ("A2", cache["A2"] * 0.5, r'is not sigmoid\(cache\["Z2"\]\)'),
                              ("A1", cache["A1"] + 0.1, r"tanh")):
         with pytest.raises(ValueError, match=text):
-            shallow.backward_propagation(p, {**cache, key: value}, X, Y)
+            nb03_shallow.backward_propagation(p, {**cache, key: value}, X, Y)
     with pytest.raises(ValueError, match=r"activation='relu'"):
-        shallow.backward_propagation(p, cache, X, Y, activation="relu")
+        nb03_shallow.backward_propagation(p, cache, X, Y, activation="relu")
 
 
 def test_gradient_check_works_from_the_logits_when_the_output_saturates():
     """AL = 0.9999998 on a correct ReLU network: log(1 - AL) would lose ~9 digits."""
     rng = np.random.default_rng(4)
     X, Y = rng.standard_normal((3, 5)), np.array([[1, 1, 0, 1, 1]])
-    p = deep.initialize_parameters_deep([3, 4, 1], seed=2, scale="xavier")
+    p = nb04_deep.initialize_parameters_deep([3, 4, 1], seed=2, scale="xavier")
     p["b1"] = rng.uniform(0.5, 1.0, (4, 1))
     p["b2"] = np.array([[15.0]])
-    AL, caches = deep.L_model_forward(X, p)
+    AL, caches = nb04_deep.L_model_forward(X, p)
     assert AL.max() > 0.9999997
-    error, _ = gradcheck.check_deep_gradients(p, X, Y, deep.L_model_backward(AL, Y, caches))
+    error, _ = nb04_gradcheck.check_deep_gradients(p, X, Y, nb04_deep.L_model_backward(AL, Y, caches))
     assert error < 1e-7
 
 
 def test_training_costs_come_from_the_logits():
     """A confidently wrong start: the exact cost keeps growing past the 708 of clipped A."""
     X, Y = np.array([[1000.0, -1000.0]]), np.array([[0, 1]])
-    _, _, costs = logistic.optimize(np.array([[2.0]]), 0.0, X, Y, num_iterations=1,
+    _, _, costs = nb02_logistic.optimize(np.array([[2.0]]), 0.0, X, Y, num_iterations=1,
                                     learning_rate=1e-9)
     assert costs[0] == pytest.approx(2000.0)
 
@@ -803,14 +806,14 @@ def test_a_transposed_X_is_blamed_not_the_weights(n_x, m):
     if n_x == m:
         return
     X = np.ones((n_x, m))
-    w, ps = np.zeros((n_x, 1)), shallow.initialize_parameters(n_x, 3, 1)
-    pd = deep.initialize_parameters_deep(np.array([n_x, 3, 1]))  # an int array of sizes is fine
-    for call in (lambda: logistic.propagate(w, 0.0, X.T, np.ones((1, n_x))),
-                 lambda: logistic.predict(w, 0.0, X.T),
-                 lambda: shallow.forward_propagation(X.T, ps),
-                 lambda: shallow.predict(ps, X.T),
-                 lambda: deep.L_model_forward(X.T, pd),
-                 lambda: deep.predict(X.T, pd)):
+    w, ps = np.zeros((n_x, 1)), nb03_shallow.initialize_parameters(n_x, 3, 1)
+    pd = nb04_deep.initialize_parameters_deep(np.array([n_x, 3, 1]))  # an int array of sizes is fine
+    for call in (lambda: nb02_logistic.propagate(w, 0.0, X.T, np.ones((1, n_x))),
+                 lambda: nb02_logistic.predict(w, 0.0, X.T),
+                 lambda: nb03_shallow.forward_propagation(X.T, ps),
+                 lambda: nb03_shallow.predict(ps, X.T),
+                 lambda: nb04_deep.L_model_forward(X.T, pd),
+                 lambda: nb04_deep.predict(X.T, pd)):
         with pytest.raises(ValueError, match=r"^X has .* did you mean X\.T\?"):
             call()
 
@@ -818,12 +821,12 @@ def test_a_transposed_X_is_blamed_not_the_weights(n_x, m):
 def test_two_arguments_that_disagree_are_both_named():
     X, Y = np.ones((3, 5)), np.array([[0, 1, 0, 1]])
     with pytest.raises(ValueError, match=r"Y has 4 columns \(examples\) but X has 5 columns"):
-        logistic.propagate(np.zeros((3, 1)), 0.0, X, Y)
-    p = shallow.initialize_parameters(3, 4, 1)
-    _, cache = shallow.forward_propagation(X, p)
+        nb02_logistic.propagate(np.zeros((3, 1)), 0.0, X, Y)
+    p = nb03_shallow.initialize_parameters(3, 4, 1)
+    _, cache = nb03_shallow.forward_propagation(X, p)
     with pytest.raises(ValueError, match=r"Y has 4 columns \(examples\) but X has 5 columns"):
-        shallow.backward_propagation(p, cache, X, Y)
+        nb03_shallow.backward_propagation(p, cache, X, Y)
     with pytest.raises(ValueError, match=r"layers_dims\[0\] is 4 but X has 3 rows"):
-        deep.L_layer_model(X, np.ones((1, 5)), [4, 2, 1], num_iterations=1)
+        nb04_deep.L_layer_model(X, np.ones((1, 5)), [4, 2, 1], num_iterations=1)
     with pytest.raises(ValueError, match=r"X_test has 2 rows \(features\) but X_train has 3 rows"):
-        logistic.model(X, np.ones((1, 5)), np.ones((2, 5)), np.ones((1, 5)), num_iterations=1)
+        nb02_logistic.model(X, np.ones((1, 5)), np.ones((2, 5)), np.ones((1, 5)), num_iterations=1)

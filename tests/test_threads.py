@@ -16,7 +16,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from threadpoolctl import threadpool_info  # noqa: E402
 
-from helpers import (data, deep, experiments, gradcheck, logistic, shallow, threads,  # noqa: E402
+from helpers import (data, nb04_deep, nb01_experiments, nb04_gradcheck, nb02_logistic, nb03_shallow, threads,  # noqa: E402
                      widgets)
 
 BIG = threads.TWO_THREAD_FLOPS
@@ -61,7 +61,7 @@ def test_dense_flops_by_hand():
     # Layer 2: forward, dW and dA1, each 2*1*4*10 = 80 -> 240.
     assert threads.dense_flops([2, 4, 1], 10) == 560
     assert threads.dense_flops([784, 1], 1000) == 4 * 784 * 1000  # logistic: w^T X and X dZ^T
-    params = deep.initialize_parameters_deep([2, 4, 1], seed=0)
+    params = nb04_deep.initialize_parameters_deep([2, 4, 1], seed=0)
     assert threads.network_flops(params, 10) == 560
     assert threads.network_flops(params, 10, forward_only=True) == 160 + 80
 
@@ -109,7 +109,7 @@ def test_the_block_runs_at_the_decision_and_restores_even_on_error():
 
     X = np.random.default_rng(0).standard_normal((3, 20))
     Y = (X[:1] > 0).astype(float)
-    deep.L_layer_model(X, Y, [3, 2, 1], num_iterations=1, callback=callback)
+    nb04_deep.L_layer_model(X, Y, [3, 2, 1], num_iterations=1, callback=callback)
     assert seen == [[threads.decisions[-1].threads] * len(before)]
     assert blas_now() == before
     with pytest.raises(RuntimeError):
@@ -171,16 +171,16 @@ def test_every_training_loop_settles_the_decision(expired_load):
     Y = (X[:1] > 0).astype(np.float64)
     X_wide = rng.standard_normal((500, 2000))  # logistic regression: 4 M
     seen = []
-    params = deep.initialize_parameters_deep([50, 10, 1], seed=0)
-    AL, caches = deep.L_model_forward(X, params)
-    runs = {"logistic._optimize":
-            lambda: logistic.optimize(np.zeros((500, 1)), 0.0, X_wide, Y, 500),
-            "shallow.nn_model": lambda: shallow.nn_model(X, Y, 10, num_iterations=400),
-            "deep._train": lambda: deep.L_layer_model(
+    params = nb04_deep.initialize_parameters_deep([50, 10, 1], seed=0)
+    AL, caches = nb04_deep.L_model_forward(X, params)
+    runs = {"nb02_logistic._optimize":
+            lambda: nb02_logistic.optimize(np.zeros((500, 1)), 0.0, X_wide, Y, 500),
+            "nb03_shallow.nn_model": lambda: nb03_shallow.nn_model(X, Y, 10, num_iterations=400),
+            "nb04_deep._train": lambda: nb04_deep.L_layer_model(
                 X, Y, [50, 10, 1], num_iterations=401,
                 callback=lambda i, cost: seen.append(blas_now()[0])),
-            "gradcheck.check_deep_gradients": lambda: gradcheck.check_deep_gradients(
-                params, X, Y, deep.L_model_backward(AL, Y, caches))}
+            "nb04_gradcheck.check_deep_gradients": lambda: nb04_gradcheck.check_deep_gradients(
+                params, X, Y, nb04_deep.L_model_backward(AL, Y, caches))}
     for name, run in runs.items():
         threads._load = (-float("inf"), None)
         threads.decisions.clear()
@@ -191,7 +191,7 @@ def test_every_training_loop_settles_the_decision(expired_load):
 
 def test_malformed_arguments_reach_the_trainers_own_message():
     with pytest.raises((TypeError, ValueError), match="X"):
-        logistic.optimize(np.zeros((2, 1)), 0.0, "not an array", np.zeros((1, 3)))
+        nb02_logistic.optimize(np.zeros((2, 1)), 0.0, "not an array", np.zeros((1, 3)))
     assert who() == []  # optimize validates before its loop asks for threads
 
 
@@ -206,33 +206,33 @@ def small():
 
 def test_models_decide_once_per_run(small):
     X, Y = small
-    logistic.optimize(np.zeros((4, 1)), 0.0, X, Y, 20, 0.1)
-    logistic.model(X, Y, X, Y, 20)
-    shallow.nn_model(X, Y, 3, num_iterations=20)
-    deep.two_layer_model(X, Y, [4, 3, 1], num_iterations=20)
-    deep.L_layer_model(X, Y, [4, 3, 2, 1], num_iterations=20)
-    assert who() == ["logistic._optimize", "logistic._optimize", "shallow.nn_model", "deep._train",
-                     "deep._train"]
+    nb02_logistic.optimize(np.zeros((4, 1)), 0.0, X, Y, 20, 0.1)
+    nb02_logistic.model(X, Y, X, Y, 20)
+    nb03_shallow.nn_model(X, Y, 3, num_iterations=20)
+    nb04_deep.two_layer_model(X, Y, [4, 3, 1], num_iterations=20)
+    nb04_deep.L_layer_model(X, Y, [4, 3, 2, 1], num_iterations=20)
+    assert who() == ["nb02_logistic._optimize", "nb02_logistic._optimize", "nb03_shallow.nn_model", "nb04_deep._train",
+                     "nb04_deep._train"]
     assert threads.decisions[2].flops == threads.dense_flops([4, 3, 1], 40)
     assert threads.decisions[4].flops == threads.dense_flops([4, 3, 2, 1], 40)
 
 
 def test_gradient_checking_decides(small):
     X, Y = small
-    params = deep.initialize_parameters_deep([4, 3, 1], seed=0, scale=1.0)
-    AL, caches = deep.L_model_forward(X, params)
-    gradcheck.check_deep_gradients(params, X, Y, deep.L_model_backward(AL, Y, caches))
-    assert who() == ["gradcheck.check_deep_gradients"]
+    params = nb04_deep.initialize_parameters_deep([4, 3, 1], seed=0, scale=1.0)
+    AL, caches = nb04_deep.L_model_forward(X, params)
+    nb04_gradcheck.check_deep_gradients(params, X, Y, nb04_deep.L_model_backward(AL, Y, caches))
+    assert who() == ["nb04_gradcheck.check_deep_gradients"]
 
 
 def test_experiments_of_notebook_01_decide(small):
     X, Y = small
-    experiments.scaling_curve(X, Y, X, Y, [20, 40], models={"lr": None, "net": [3]},
+    nb01_experiments.scaling_curve(X, Y, X, Y, [20, 40], models={"lr": None, "net": [3]},
                               num_iterations=10)
-    assert who() == ["logistic._optimize"] * 2 + ["deep._train"] * 2
+    assert who() == ["nb02_logistic._optimize"] * 2 + ["nb04_deep._train"] * 2
     threads.decisions.clear()
-    experiments.activation_race(X, Y, hidden=(3,), num_iterations=100)
-    assert who() == ["deep._train"] * 2
+    nb01_experiments.activation_race(X, Y, hidden=(3,), num_iterations=100)
+    assert who() == ["nb04_deep._train"] * 2
 
 
 def walk(widget):
@@ -246,11 +246,11 @@ def test_every_training_widget_decides(small):
     widgets.planar_figure(X[:2], Y, num_iterations=10)
     widgets.logistic_figure(X, Y, X, Y, 0.5, 200)
     widgets.train_deep(X, Y, X, Y, 1, 3, num_iterations=100)
-    assert who() == ["shallow.nn_model"] + ["logistic._optimize"] * 2 + ["deep._train"]
+    assert who() == ["nb03_shallow.nn_model"] + ["nb02_logistic._optimize"] * 2 + ["nb04_deep._train"]
 
     threads.decisions.clear()
     widgets.logistic_playground(X, Y, X, Y, num_iterations=100)
-    assert who() == ["logistic._optimize"]
+    assert who() == ["nb02_logistic._optimize"]
 
     # the live playgrounds train in their own steps: Step asks once, Train 600 once
     for box in (widgets.planar_playground({"flower": data.load_planar_dataset()}),
@@ -270,7 +270,7 @@ def test_a_trainer_overrides_a_setting_made_elsewhere(small):
     X, Y = small
     seen = []
     with threadpool_limits(2, user_api="blas"):  # e.g. a learner's own threadpoolctl call
-        deep.L_layer_model(X, Y, [4, 3, 1], num_iterations=1,
+        nb04_deep.L_layer_model(X, Y, [4, 3, 1], num_iterations=1,
                            callback=lambda i, cost: seen.append(blas_now()))
         after = blas_now()
     assert seen == [[1] * len(after)]  # tiny network: one thread, whatever was set before

@@ -814,7 +814,7 @@ def prop_float_of_11(w, b, X, Y):
 
 
 def prop_calls_reference(w, b, X, Y):
-    from helpers.logistic import propagate
+    from helpers.nb02_logistic import propagate
     return propagate(w, b, X, Y)
 
 
@@ -829,10 +829,10 @@ def opt_no_b(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
 
 
 def opt_calls_reference(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
-    import helpers.logistic
+    import helpers.nb02_logistic
     costs = []
     for i in range(num_iterations):
-        grads, cost = helpers.logistic.propagate(w, b, X, Y)
+        grads, cost = helpers.nb02_logistic.propagate(w, b, X, Y)
         w = w - learning_rate * grads["dw"]
         b = b - learning_rate * grads["db"]
         if i % 100 == 0:
@@ -927,8 +927,8 @@ def bp_db_float(parameters, cache, X, Y):
 
 
 def nn_calls_reference(X, Y, n_h, num_iterations=10000, print_cost=False):
-    from helpers import shallow
-    return shallow.nn_model(X, Y, n_h, num_iterations)
+    from helpers import nb03_shallow
+    return nb03_shallow.nn_model(X, Y, n_h, num_iterations)
 
 
 def lf_dot_AW(A, W, b):
@@ -1120,7 +1120,7 @@ def dup_fixed_rate(params, grads, learning_rate):
 
 
 def tlm_calls_reference(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
-    from helpers.deep import L_layer_model
+    from helpers.nb04_deep import L_layer_model
     return L_layer_model(X, Y, layers_dims, learning_rate, num_iterations)
 
 
@@ -1132,31 +1132,31 @@ def llm_forever(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, pr
 
 # Functions that change an input but return the right result: they pass, with a note.
 MUTATING = {
-    "logistic.optimize": opt_inplace,
-    "shallow.update_parameters": up_inplace,
-    "deep.update_parameters": dup_inplace,
+    "nb02_logistic.optimize": opt_inplace,
+    "nb03_shallow.update_parameters": up_inplace,
+    "nb04_deep.update_parameters": dup_inplace,
 }
 
 
 WRONG = {
-    "basics.sigmoid_derivative": [(sd_is_sigmoid, "that is the sigmoid itself"),
+    "nb02_basics.sigmoid_derivative": [(sd_is_sigmoid, "that is the sigmoid itself"),
                                   (sd_x_form, "not x * (1 - x)"), (sd_wrong_sign, "a sign slip")],
-    "basics.image2vector": [(i2v_row, "a column, not a row"), (i2v_fortran, "C) order"),
+    "nb02_basics.image2vector": [(i2v_row, "a column, not a row"), (i2v_fortran, "C) order"),
                             (i2v_hardcoded, "read the sizes from the image")],
-    "basics.normalize_rows": [(nr_axis0, "its own length"), (nr_whole, "whole matrix"),
+    "nb02_basics.normalize_rows": [(nr_axis0, "its own length"), (nr_whole, "whole matrix"),
                               (nr_no_keepdims, "keepdims=True")],
-    "basics.softmax": [(sm_columns, "each row must sum to 1"), (sm_total, "its own sum"),
+    "nb02_basics.softmax": [(sm_columns, "each row must sum to 1"), (sm_total, "its own sum"),
                        (sm_no_exp, "np.exp first"), (sm_no_keepdims, "keepdims=True")],
-    "basics.L1": [(l1_no_abs, "absolute value"), (l1_mean, "not np.mean"),
+    "nb02_basics.L1": [(l1_no_abs, "absolute value"), (l1_mean, "not np.mean"),
                   (l1_squared, "that is L2"), (l1_axis1, "without axis=")],
-    "basics.L2": [(l2_norm, "without a square root"), (l2_abs, "square the differences"),
+    "nb02_basics.L2": [(l2_norm, "without a square root"), (l2_abs, "square the differences"),
                   (l2_mean, "not np.mean"), (l2_no_return, "returns nothing")],
-    "logistic.sigmoid": [(sigmoid_sign, "exponent's sign"), (sigmoid_tanh, "that is tanh"),
+    "nb02_logistic.sigmoid": [(sigmoid_sign, "exponent's sign"), (sigmoid_tanh, "that is tanh"),
                          (sigmoid_minus, "1 + np.exp(-z) in the denominator"),
                          (sigmoid_math_exp, "use np.exp")],
-    "logistic.initialize_with_zeros": [(iwz_rank1, "np.zeros((dim, 1))"),
+    "nb02_logistic.initialize_with_zeros": [(iwz_rank1, "np.zeros((dim, 1))"),
                                        (iwz_row, "not a row"), (iwz_ones, "not np.ones")],
-    "logistic.propagate": [(prop_no_mean, "times too large: divide by m"),
+    "nb02_logistic.propagate": [(prop_no_mean, "times too large: divide by m"),
                            (prop_half_cost, "needs both terms"),
                            (prop_elementwise, "instead of with np.dot"),
                            (prop_cost_sign, "wrong sign"), (prop_cost_array, "np.squeeze"),
@@ -1169,89 +1169,89 @@ WRONG = {
                            (prop_float_of_11, "np.squeeze"),
                            (prop_calls_reference, "write propagate yourself"),
                            (prop_m_from_rows, "instead of m = 3")],
-    "logistic.optimize": [(opt_plus, "against the gradient"),
+    "nb02_logistic.optimize": [(opt_plus, "against the gradient"),
                           (opt_every_cost, "only every 100 iterations"),
                           (opt_fixed_rate, "not a fixed number"), (opt_no_b, "b never changes"),
                           (opt_calls_reference, "write optimize yourself"),
                           (opt_grads_once, "call propagate inside the loop")],
-    "logistic.predict": [(pred_probs, "labels, not probabilities"), (pred_geq, "not >= 0.5"),
+    "nb02_logistic.predict": [(pred_probs, "labels, not probabilities"), (pred_geq, "not >= 0.5"),
                          (pred_rank1, "rank-1")],
-    "logistic.model": [(model_defaults, "used optimize's defaults"), (model_swapped, "swapped"),
+    "nb02_logistic.model": [(model_defaults, "used optimize's defaults"), (model_swapped, "swapped"),
                        (model_missing_keys, "missing the key"),
                        (model_args_swapped, "check the order of the arguments")],
-    "shallow.layer_sizes": [(ls_hardcoded, "read the sizes from the data"),
+    "nb03_shallow.layer_sizes": [(ls_hardcoded, "read the sizes from the data"),
                             (ls_columns, "shape[1] is m"), (ls_hidden_from_data, "n_h is a choice")],
-    "shallow.initialize_parameters": [(ip_zeros, "must be random"), (ip_unscaled, "* 0.01"),
+    "nb03_shallow.initialize_parameters": [(ip_zeros, "must be random"), (ip_unscaled, "* 0.01"),
                                       (ip_global_rng, "ignores its seed argument"),
                                       (ip_rank1_bias, "rank-1"), (ip_rand, "np.random.rand"),
                                       (ip_same_rows, "must start different"),
                                       (ip_random_bias, "start at zero")],
-    "shallow.forward_propagation": [(fp_sigmoid_hidden, "hidden layer uses tanh"),
+    "nb03_shallow.forward_propagation": [(fp_sigmoid_hidden, "hidden layer uses tanh"),
                                     (fp_tanh_out, "output layer uses the sigmoid"),
                                     (fp_missing_cache, "missing the key(s) ['Z2']"),
                                     (fp_no_bias, "A2 is wrong")],
-    "shallow.compute_cost": [(cc_half, "needs both terms"), (cc_sign, "wrong sign"),
+    "nb03_shallow.compute_cost": [(cc_half, "needs both terms"), (cc_sign, "wrong sign"),
                              (cc_sum, "times too large"), (cc_array, "np.squeeze"),
                              (cc_transposed, "a stray transpose"),
                              (cc_not_summed, "one loss per example"),
                              (cc_float_of_11, "np.squeeze")],
-    "shallow.backward_propagation": [(bp_tanh_from_z, "not 1 - Z1**2"), (bp_no_keepdims, "keepdims=True"),
+    "nb03_shallow.backward_propagation": [(bp_tanh_from_z, "not 1 - Z1**2"), (bp_no_keepdims, "keepdims=True"),
                                      (bp_no_mean, "divide by m"), (bp_elementwise, "np.dot"),
                                      (bp_uses_dW2, "not their gradient dW2"),
                                      (bp_slope_as_dot, "multiplies elementwise"),
                                      (bp_multiply, "np.dot(parameters[\"W2\"].T, dZ2)"),
                                      (bp_db_float, "one value per unit"),
                                      (bp_tanh_twice, "A1 is already tanh(Z1)")],
-    "shallow.update_parameters": [(up_plus, "against the gradient"),
+    "nb03_shallow.update_parameters": [(up_plus, "against the gradient"),
                                   (up_fixed, "not a fixed number"),
                                   (up_weights_only, "update the biases too")],
-    "shallow.nn_model": [(nn_never_updates, "never changed"), (nn_fixed_seed, "pass seed on"),
+    "nb03_shallow.nn_model": [(nn_never_updates, "never changed"), (nn_fixed_seed, "pass seed on"),
                          (nn_hardcoded_hidden, "shape"),
                          (nn_calls_reference, "write nn_model yourself")],
-    "shallow.predict": [(sp_probs, "labels, not probabilities"), (sp_geq, "use A2 > 0.5"),
+    "nb03_shallow.predict": [(sp_probs, "labels, not probabilities"), (sp_geq, "use A2 > 0.5"),
                         (sp_threshold_z, "predictions is wrong")],
-    "deep.initialize_parameters_deep": [(ipd_randn, "xavier"),
+    "nb04_deep.initialize_parameters_deep": [(ipd_randn, "xavier"),
                                         (ipd_off_by_one, "includes the last"),
                                         (ipd_transposed, "rows are this layer's units"),
                                         (ipd_ignores_scale, "xavier")],
-    "deep.linear_forward": [(lf_no_bias, "add the bias"), (lf_elementwise, "np.dot(W, A)"),
+    "nb04_deep.linear_forward": [(lf_no_bias, "add the bias"), (lf_elementwise, "np.dot(W, A)"),
                             (lf_cache_order, "the linear cache is (A, W, b)"),
                             (lf_dot_AW, "the order is np.dot(W, A)")],
-    "deep.linear_activation_forward": [(laf_swapped, "activation that was asked for"),
+    "nb04_deep.linear_activation_forward": [(laf_swapped, "activation that was asked for"),
                                        (laf_cache_order, "((A_prev, W, b), Z)"),
                                        (laf_always_relu, "activation that was asked for"),
                                        (laf_dnn_utils_unpack, "return only A")],
-    "deep.L_model_forward": [(lmf_all_relu, "last layer uses the sigmoid"),
+    "nb04_deep.L_model_forward": [(lmf_all_relu, "last layer uses the sigmoid"),
                              (lmf_missing_last_cache, "one cache per layer"),
                              (lmf_all_sigmoid, "hidden layers use ReLU"),
                              (lmf_always_X, "not X"), (lmf_keys_from_zero, "numbered from 1")],
-    "deep.compute_cost": [(cc_half, "needs both terms"), (cc_sign, "wrong sign"),
+    "nb04_deep.compute_cost": [(cc_half, "needs both terms"), (cc_sign, "wrong sign"),
                           (cc_sum, "times too large"), (cc_transposed, "a stray transpose"),
                           (cc_not_summed, "one loss per example")],
-    "deep.linear_backward": [(lb_dA_mean, "has no 1/m"), (lb_no_keepdims, "keepdims=True"),
+    "nb04_deep.linear_backward": [(lb_dA_mean, "has no 1/m"), (lb_no_keepdims, "keepdims=True"),
                              (lb_no_mean, "divide by m"), (lb_transposed_dW, "transpose"),
                              (lb_dot_W_dZ, "np.dot(W.T, dZ)"), (lb_db_float, "one value per unit"),
                              (lb_multiply, "np.dot(W.T, dZ)")],
-    "deep.linear_activation_backward": [(lab_swapped, "activation asked for"),
+    "nb04_deep.linear_activation_backward": [(lab_swapped, "activation asked for"),
                                         (lab_no_slope, "first turn dA into dZ"),
                                         (lab_relu_from_A, "dA_prev is wrong"),
                                         (lab_whole_cache, "unpack it first"),
                                         (lab_relu_whole_cache, "activation cache")],
-    "deep.L_model_backward": [(lmb_sign, "leading minus"), (lmb_key_shift, "one lower than the layer"),
+    "nb04_deep.L_model_backward": [(lmb_sign, "leading minus"), (lmb_key_shift, "one lower than the layer"),
                               (lmb_all_relu, "its backward step uses \"sigmoid\""),
                               (lmb_off_by_one_cache, "raised ValueError"),
                               (lmb_all_sigmoid, "hidden layers are ReLU layers"),
                               (lmb_caches_l, "use caches[l - 1]"),
                               (lmb_dAL_everywhere, "not dAL every time"),
                               (lmb_reads_dA_l, "takes the dA the layer above stored")],
-    "deep.update_parameters": [(dup_skip_last, "update every layer"),
+    "nb04_deep.update_parameters": [(dup_skip_last, "update every layer"),
                                (dup_plus, "against the gradient"),
                                (dup_fixed_rate, "not a fixed number"),
                                (dup_keys_from_zero, "numbered from 1")],
-    "deep.two_layer_model": [(tlm_no_update, "never changed"), (tlm_fixed_rate, "pass learning_rate"),
+    "nb04_deep.two_layer_model": [(tlm_no_update, "never changed"), (tlm_fixed_rate, "pass learning_rate"),
                              (tlm_all_costs, "every 100 iterations"),
                              (tlm_calls_reference, "write two_layer_model yourself"),
                              (tlm_stale_weights, "inside the loop (after each update)")],
-    "deep.L_layer_model": [(llm_no_update, "never changed"), (llm_small_init, "weights' spread"),
+    "nb04_deep.L_layer_model": [(llm_no_update, "never changed"), (llm_small_init, "weights' spread"),
                            (llm_all_costs, "every 100 iterations")],
 }

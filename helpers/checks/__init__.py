@@ -7,19 +7,19 @@ either shows one line (``propagate: all 4 cases passed``, green in a notebook) o
 raises ``CheckFailed`` (an ``AssertionError``) whose message is one block: the
 case, expected and got, where they differ, and a hint.
 
-``CHECKS`` maps "<module>.<function>" (for example "logistic.propagate",
-"deep.L_model_backward") to its check.
+``CHECKS`` maps "<module>.<function>" (for example "nb02_logistic.propagate",
+"nb04_deep.L_model_backward") to its check.
 """
 
 import contextlib
 import io
 import warnings
 
-from . import basics, deep, feedback, integrity, logistic, shallow
+from . import feedback, integrity, nb02_basics, nb02_logistic, nb03_shallow, nb04_deep
 from .core import GlobalNameWarning
 
 CHECKS = {}
-for _module in (basics, logistic, shallow, deep):
+for _module in (nb02_basics, nb02_logistic, nb03_shallow, nb04_deep):
     _prefix = _module.__name__.rsplit(".", 1)[1]
     for _name in dir(_module):
         if _name.startswith("check_"):
@@ -27,14 +27,14 @@ for _module in (basics, logistic, shallow, deep):
 
 # Notebook-friendly names: `from helpers.checks import check_propagate`. Where two
 # modules share a function name (compute_cost, predict, update_parameters) the
-# notebook imports from the module: `from helpers.checks.deep import check_predict`.
-from .basics import (check_image2vector, check_L1, check_L2, check_normalize_rows,  # noqa: E402
+# notebook imports from the module: `from helpers.checks.nb04_deep import check_predict`.
+from .nb02_basics import (check_image2vector, check_L1, check_L2, check_normalize_rows,  # noqa: E402
                      check_sigmoid_derivative, check_softmax)
-from .logistic import (check_initialize_with_zeros, check_model, check_optimize,  # noqa: E402
+from .nb02_logistic import (check_initialize_with_zeros, check_model, check_optimize,  # noqa: E402
                        check_propagate, check_sigmoid)
-from .shallow import (check_backward_propagation, check_forward_propagation,  # noqa: E402
+from .nb03_shallow import (check_backward_propagation, check_forward_propagation,  # noqa: E402
                       check_initialize_parameters, check_layer_sizes, check_nn_model)
-from .deep import (check_initialize_parameters_deep, check_L_layer_model,  # noqa: E402
+from .nb04_deep import (check_initialize_parameters_deep, check_L_layer_model,  # noqa: E402
                    check_L_model_backward, check_L_model_forward, check_linear_activation_backward,
                    check_linear_backward, check_linear_forward, check_two_layer_model)
 

@@ -3,11 +3,11 @@ were imported, and the learner's function does not call the reference it replace
 
 ``snapshot()`` records, when ``helpers.checks`` is imported, every function of numpy
 and of the reference modules; ``replaced()`` names the first one that a notebook has
-since reassigned (``np.allclose = lambda *a, **k: True``, ``helpers.logistic.propagate
+since reassigned (``np.allclose = lambda *a, **k: True``, ``helpers.nb02_logistic.propagate
 = my_propagate``). The comparisons themselves use functions captured at import.
 
 ``codes_of(functions)`` gives the code objects the profiler in ``calling`` watches for:
-a learner's ``propagate`` that runs ``helpers.logistic.propagate`` (imported, copied
+a learner's ``propagate`` that runs ``helpers.nb02_logistic.propagate`` (imported, copied
 or called through another name) is caught because the same code object runs.
 """
 
@@ -17,8 +17,8 @@ import types
 
 import numpy as np
 
-WATCHED = ("numpy", "numpy.linalg", "helpers.activations", "helpers.basics", "helpers.cost",
-           "helpers.logistic", "helpers.shallow", "helpers.deep", "helpers.validation",
+WATCHED = ("numpy", "numpy.linalg", "helpers.activations", "helpers.nb02_basics", "helpers.cost",
+           "helpers.nb02_logistic", "helpers.nb03_shallow", "helpers.nb04_deep", "helpers.validation",
            "helpers.checks.core", "helpers.checks.compare", "helpers.checks.calling",
            "helpers.checks.feedback", "helpers.checks.integrity", "helpers.checks.randomness",
            "helpers.checks.exception_hints")

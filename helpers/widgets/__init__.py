@@ -8,25 +8,26 @@ Each widget also has a plain function that computes and draws one setting
 (``planar_figure`` ...), so the notebook can show the default picture as a normal
 output (visible on GitHub, where widgets do not run) and tests can call it.
 
-One module per notebook: ``intro`` (01), ``logistic`` (02), ``shallow`` (03),
-``deep`` (04); ``common`` holds what they share. The live playgrounds: ``live`` (the
-Play / Pause / Step machinery), ``planar_live`` (03), ``deep_live`` (04); ``digits``
-(04's upload and draw-your-own-digit). Everything is importable from
-``helpers.widgets`` directly.
+Modules are named for the notebook they serve: ``nb01_intro``, ``nb02_logistic``,
+``nb03_playground`` (03's live playground; ``nb03_playground_run`` trains and draws
+its frames), ``nb04_shapes`` (the shape table), ``nb04_playground`` (04's live
+playground), ``nb04_digits`` (upload or draw your own digit). ``common`` and ``live``
+(the Play / Pause / Step machinery) hold what they share. Everything is importable
+from ``helpers.widgets`` directly.
 """
 
 from .common import LAYOUT, WIDE, log_slider, redraw, show  # noqa: F401
-from .deep import (parse_layer_dims, shape_rows, shape_table_figure, shape_table_html,  # noqa: F401
-                   shape_table_widget)
-from .deep_live import DEEP_LIMITS, deep_playground, deep_snapshot, train_deep  # noqa: F401
-from .digits import (DigitPad, draw_widget, image_prediction_figure, open_upload,  # noqa: F401
-                     upload_widget)
-from .intro import (HOUSE_PRICES, HOUSE_SIZES, house_cost, house_figure, house_widget,  # noqa: F401
-                    neuron_figure, neuron_outputs, neuron_widget)
-from .logistic import (BROADCAST_SHAPES, LOGISTIC_LIMITS, broadcast_widget, descent_1d_figure,  # noqa: F401
-                       descent_1d_widget, logistic_figure, logistic_playground, parse_shape)
-from .shallow import PLANAR_LIMITS, planar_figure, planar_playground, planar_snapshot  # noqa: F401
+from .nb01_intro import (HOUSE_PRICES, HOUSE_SIZES, house_cost, house_figure, house_widget,  # noqa: F401
+                         neuron_figure, neuron_outputs, neuron_widget)
+from .nb02_logistic import (BROADCAST_SHAPES, LOGISTIC_LIMITS, broadcast_widget,  # noqa: F401
+                            descent_1d_figure, descent_1d_widget, logistic_figure,
+                            logistic_playground, parse_shape)
+from .nb03_playground import PLANAR_LIMITS, planar_figure, planar_playground, planar_snapshot  # noqa: F401
+from .nb04_digits import (DigitPad, draw_widget, image_prediction_figure, open_upload,  # noqa: F401
+                          upload_widget)
+from .nb04_playground import DEEP_LIMITS, deep_playground, deep_snapshot, train_deep  # noqa: F401
+from .nb04_shapes import (parse_layer_dims, shape_rows, shape_table_figure,  # noqa: F401
+                          shape_table_html, shape_table_widget)
 
 __all__ = [name for name in dir() if not name.startswith("_")
-           and name not in ("common", "deep", "intro", "logistic", "shallow", "live", "planar_live",
-                               "deep_live", "digits")]
+           and name not in ("common", "live") and not name.startswith("nb0")]

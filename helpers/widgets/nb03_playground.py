@@ -1,7 +1,7 @@
 """Widgets of notebook 03 (one hidden layer): the live planar playground.
 
 ``planar_playground`` trains while you watch (Play / Pause / Step / Reset); the
-training and drawing live in ``planar_live``. ``planar_snapshot`` is the same
+training and drawing live in ``nb03_playground_run``. ``planar_snapshot`` is the same
 picture after a fixed number of iterations, as a static image for the notebook
 (GitHub shows it where no kernel runs); ``planar_figure`` trains to the end and
 draws the boundary and the cost curve with the project's plots.
@@ -11,11 +11,11 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython.display import Image
 
-from .. import logistic, plots, shallow
-from ..checks import shallow as shallow_checks
+from .. import nb02_logistic, nb03_shallow, plots
+from ..checks import nb03_shallow as shallow_checks
 from .common import LAYOUT, WIDE, log_slider
 from .live import figure_png, frame_area, learner_toggle, wire
-from .planar_live import REFERENCE_FUNCTIONS, PlanarRun, PlanarView, split_data
+from .nb03_playground_run import REFERENCE_FUNCTIONS, PlanarRun, PlanarView, split_data
 
 PLANAR_LIMITS = {"n_h": (1, 50), "learning_rate": (1e-3, 10.0), "noise": (0.0, 1.0),
                  "test_share": (0.0, 0.8), "per_frame": (1, 200)}
@@ -28,13 +28,13 @@ def planar_figure(X, Y, n_h=4, learning_rate=1.2, num_iterations=5000, activatio
 
     Returns ``(figure, accuracy in %)``. BLAS threads: nn_model decides (helpers.threads).
     """
-    params, costs = shallow.nn_model(X, Y, n_h, num_iterations=num_iterations,
+    params, costs = nb03_shallow.nn_model(X, Y, n_h, num_iterations=num_iterations,
                                      learning_rate=learning_rate, activation=activation,
                                      return_costs=True)
-    accuracy = logistic.accuracy(shallow.predict(params, X, activation), Y)
+    accuracy = nb02_logistic.accuracy(nb03_shallow.predict(params, X, activation), Y)
     fig, (ax_b, ax_c) = plt.subplots(1, 2, figsize=(9.5, 3.8))
     state = "untrained (0 iterations)" if num_iterations == 0 else f"accuracy {accuracy:.1f}%"
-    plots.plot_decision_boundary(lambda G: shallow.predict(params, G, activation), X, Y, ax=ax_b,
+    plots.plot_decision_boundary(lambda G: nb03_shallow.predict(params, G, activation), X, Y, ax=ax_b,
                                  title=f"{name}: {n_h} {activation} units, {state}")
     plots.plot_costs(costs, ax=ax_c, title=f"learning rate {learning_rate:g}, "
                                            f"{num_iterations} iterations" if num_iterations else

@@ -1,4 +1,4 @@
-"""Checks for notebook 02, section 13: the numpy warm-up (``helpers.basics``).
+"""Checks for notebook 02, section 13: the numpy warm-up (``helpers.nb02_basics``).
 
 Cases use the course's own inputs where it has them (``x = np.array([1, 2, 3])``,
 rank-1 ``yhat`` and ``y`` for the losses) besides random ones of other sizes.
@@ -7,7 +7,7 @@ rank-1 ``yhat`` and ``y`` for the losses) besides random ones of other sizes.
 import numpy as np
 
 from .. import activations
-from .. import basics as ref_basics
+from .. import nb02_basics as ref_basics
 from .core import Case, Mistake, graded, run_check
 
 REF = {name: getattr(ref_basics, name) for name in

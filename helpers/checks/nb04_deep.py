@@ -1,4 +1,4 @@
-"""Checks for notebook 04: the deep L-layer network (``helpers.deep``)."""
+"""Checks for notebook 04: the deep L-layer network (``helpers.nb04_deep``)."""
 
 import inspect
 import re
@@ -6,12 +6,12 @@ import re
 import numpy as np
 
 from .. import activations, cost
-from .. import deep as ref
+from .. import nb04_deep as ref
 from . import calling
 from .core import Case, Mistake, graded, costs_hint, run_check
 from .randomness import judge_init
-from .shallow import cost_cases, cost_check_mistakes
-from .logistic import cost_hint
+from .nb03_shallow import cost_cases, cost_check_mistakes
+from .nb02_logistic import cost_hint
 from .training import from_start
 
 REF = {k: getattr(ref, k) for k in (

@@ -4,7 +4,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .. import logistic, plots
+from .. import nb02_logistic, plots
 from .common import LAYOUT, WIDE, _panel, log_slider
 
 def descent_1d_figure(learning_rate=0.1, steps=12, w0=-1.0, ax=None):
@@ -88,26 +88,26 @@ LOGISTIC_LIMITS = {"learning_rate": (1e-4, 10.0), "num_iterations": (100, 3000)}
 
 def logistic_figure(X_train, Y_train, X_test, Y_test, learning_rate=0.5, num_iterations=1000,
                     progress=None):
-    """Train ``helpers.logistic`` from zeros; draw the cost curve titled with both accuracies.
+    """Train ``helpers.nb02_logistic`` from zeros; draw the cost curve titled with both accuracies.
 
     Trains in chunks of 100 iterations so ``progress`` (an ipywidgets progress bar)
     can advance; the costs are the same as one long ``optimize`` call.
     Returns ``(figure, train accuracy %, test accuracy %)``.
     """
-    w, b = logistic.initialize_with_zeros(X_train.shape[0])
+    w, b = nb02_logistic.initialize_with_zeros(X_train.shape[0])
     costs = []
-    chunks = int(np.ceil(num_iterations / logistic.COST_EVERY))
+    chunks = int(np.ceil(num_iterations / nb02_logistic.COST_EVERY))
     if progress is not None:
         progress.max, progress.value = chunks, 0
     for k in range(chunks):
-        n = min(logistic.COST_EVERY, num_iterations - k * logistic.COST_EVERY)
-        params, _, chunk_costs = logistic.optimize(w, b, X_train, Y_train, n, learning_rate)
+        n = min(nb02_logistic.COST_EVERY, num_iterations - k * nb02_logistic.COST_EVERY)
+        params, _, chunk_costs = nb02_logistic.optimize(w, b, X_train, Y_train, n, learning_rate)
         w, b = params["w"], params["b"]
         costs += chunk_costs
         if progress is not None:
             progress.value = k + 1
-    train_acc = logistic.accuracy(logistic.predict(w, b, X_train), Y_train)
-    test_acc = logistic.accuracy(logistic.predict(w, b, X_test), Y_test)
+    train_acc = nb02_logistic.accuracy(nb02_logistic.predict(w, b, X_train), Y_train)
+    test_acc = nb02_logistic.accuracy(nb02_logistic.predict(w, b, X_test), Y_test)
     fig, ax = plt.subplots(figsize=(6.5, 3.6))
     plots.plot_costs(costs, ax=ax, title=f"α = {learning_rate:.3g}, {num_iterations} iterations: "
                                          f"train {train_acc:.1f}%, test {test_acc:.1f}%")

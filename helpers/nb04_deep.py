@@ -23,7 +23,7 @@ import numpy as np
 from . import threads
 from .activations import ACTIVATIONS, _relu_mask, _sigmoid
 from .cost import _cross_entropy, _from_logits, _logit_gradient
-from .deep_inputs import (check_caches, check_layer_dims, check_linear, check_linear_cache,
+from .nb04_deep_inputs import (check_caches, check_layer_dims, check_linear, check_linear_cache,
                           check_parameters, remember_hidden_outputs)
 from .validation import (check_activation, check_array, check_callable, check_dict_keys, check_flag,
                          check_iterations, check_labels, check_matches, check_probabilities,

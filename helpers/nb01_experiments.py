@@ -2,7 +2,7 @@
 and how fast gradient descent makes progress with sigmoid or ReLU hidden units.
 """
 
-from . import deep, logistic
+from . import nb02_logistic, nb04_deep
 from .validation import check_array, check_labels
 
 # name -> hidden layer sizes (None: logistic regression); inputs and the output are added
@@ -42,12 +42,12 @@ def scaling_curve(X_train, Y_train, X_test, Y_test, sizes, models=None, num_iter
         for m in sizes:
             X, Y = X_train[:, :m], Y_train[:, :m]
             if hidden is None:
-                run = logistic.model(X, Y, X_test, Y_test, num_iterations, learning_rate)
-                accuracies.append(logistic.accuracy(run["Y_prediction_test"], Y_test))
+                run = nb02_logistic.model(X, Y, X_test, Y_test, num_iterations, learning_rate)
+                accuracies.append(nb02_logistic.accuracy(run["Y_prediction_test"], Y_test))
             else:
                 dims = [X.shape[0], *hidden, 1]
-                params, _ = deep.L_layer_model(X, Y, dims, learning_rate, num_iterations)
-                accuracies.append(logistic.accuracy(deep.predict(X_test, params), Y_test))
+                params, _ = nb04_deep.L_layer_model(X, Y, dims, learning_rate, num_iterations)
+                accuracies.append(nb02_logistic.accuracy(nb04_deep.predict(X_test, params), Y_test))
         results[name] = accuracies
     return results
 
@@ -61,14 +61,14 @@ def activation_race(X, Y, hidden=(32, 32, 32), activations=("sigmoid", "relu"),
     100 iterations, then the cost after the last step, so the record covers every
     iteration trained.
     """
-    if num_iterations < deep.COST_EVERY or num_iterations % deep.COST_EVERY:
-        raise ValueError(f"num_iterations must be a positive multiple of {deep.COST_EVERY}, so "
+    if num_iterations < nb04_deep.COST_EVERY or num_iterations % nb04_deep.COST_EVERY:
+        raise ValueError(f"num_iterations must be a positive multiple of {nb04_deep.COST_EVERY}, so "
                          f"the costs cover the whole run; got {num_iterations}")
     dims = [X.shape[0], *hidden, 1]
     race = {}
     for a in activations:
-        params, costs = deep.L_layer_model(X, Y, dims, learning_rate, num_iterations,
+        params, costs = nb04_deep.L_layer_model(X, Y, dims, learning_rate, num_iterations,
                                            hidden_activation=a, seed=seed)
-        final = deep.compute_cost(deep.L_model_forward(X, params, a)[0], Y)
+        final = nb04_deep.compute_cost(nb04_deep.L_model_forward(X, params, a)[0], Y)
         race[a] = costs + [final]
     return race

@@ -11,7 +11,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap
 
-from .. import shallow
+from .. import nb03_shallow
 from ..activations import ACTIVATIONS
 from ..cost import _from_logits, _logit_gradient, cross_entropy
 from ..plots import CLASS_COLORS, decision_grid
@@ -44,14 +44,14 @@ def split_data(X, Y, noise=0.0, test_share=0.3, seed=0):
 
 
 def _reference_step(activation):
-    """One gradient-descent step on the reference fast path, as ``shallow.nn_model`` takes
+    """One gradient-descent step on the reference fast path, as ``nb03_shallow.nn_model`` takes
     it: the cost and dZ2 come from the logits Z2 (exact where A2 rounds to 0 or 1).
     (params, X, Y, lr) -> (new params, the cost before the step)."""
     def step(p, X, Y, learning_rate):
-        _, cache = shallow._forward(X, p, activation, output=False)
+        _, cache = nb03_shallow._forward(X, p, activation, output=False)
         Z2 = cache["Z2"]
-        grads = shallow._backward(p, cache, X, _logit_gradient(Z2, Y), activation)
-        return {k: p[k] - learning_rate * grads["d" + k] for k in shallow.KEYS}, _from_logits(Z2, Y)
+        grads = nb03_shallow._backward(p, cache, X, _logit_gradient(Z2, Y), activation)
+        return {k: p[k] - learning_rate * grads["d" + k] for k in nb03_shallow.KEYS}, _from_logits(Z2, Y)
     return step
 
 
@@ -79,7 +79,7 @@ class PlanarRun:
                  learning_rate=1.2, seed=3, functions=None):
         self.X, self.Y, self.X_test, self.Y_test = X_train, Y_train, X_test, Y_test
         self.n_h, self.activation, self.learning_rate = n_h, activation, learning_rate
-        self.params = shallow.initialize_parameters(X_train.shape[0], n_h, 1, seed)
+        self.params = nb03_shallow.initialize_parameters(X_train.shape[0], n_h, 1, seed)
         self.iteration = 0
         self.train_costs, self.test_costs = [], []
         self._step = _learner_step(functions) if functions else _reference_step(activation)

@@ -26,7 +26,7 @@ import numpy as np
 from . import threads
 from .activations import ACTIVATIONS
 from .cost import _from_logits
-from .deep import _model_forward, check_parameters
+from .nb04_deep import _model_forward, check_parameters
 from .validation import (check_activation, check_array, check_callable, check_labels, check_scalar,
                          check_X_orientation, describe, finite_result)
 

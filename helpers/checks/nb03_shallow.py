@@ -1,4 +1,4 @@
-"""Checks for notebook 03: the network with one hidden layer (``helpers.shallow``).
+"""Checks for notebook 03: the network with one hidden layer (``helpers.nb03_shallow``).
 
 Forward and backward cases include two output units (n_y = 2), where a formula that is
 only right for one unit (``W2.T * dZ2`` for ``np.dot(W2.T, dZ2)``) shows.
@@ -7,9 +7,9 @@ only right for one unit (``W2.T * dZ2`` for ``np.dot(W2.T, dZ2)``) shows.
 import numpy as np
 
 from .. import activations, cost
-from .. import shallow as ref
+from .. import nb03_shallow as ref
 from .core import Case, Mistake, graded, run_check
-from .logistic import cost_hint, cost_mistakes, _cost_model
+from .nb02_logistic import cost_hint, cost_mistakes, _cost_model
 from .randomness import judge_init
 from .training import from_start
 

@@ -1,4 +1,4 @@
-"""Checks of the deep network's inputs (``helpers.deep``): parameters, layer sizes,
+"""Checks of the deep network's inputs (``helpers.nb04_deep``): parameters, layer sizes,
 linear caches and the list of caches ``L_model_backward`` receives.
 
 Kept apart from ``deep`` so that module reads as the course's algorithm. Every

@@ -1,9 +1,9 @@
-"""Checks for notebook 02, section 14: logistic regression (``helpers.logistic``)."""
+"""Checks for notebook 02, section 14: logistic regression (``helpers.nb02_logistic``)."""
 
 import numpy as np
 
 from .. import activations
-from .. import logistic as ref
+from .. import nb02_logistic as ref
 from .core import Case, Mistake, graded, costs_hint, run_check
 
 # The references, captured at import, and the graded functions built on each.

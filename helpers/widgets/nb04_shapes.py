@@ -1,5 +1,5 @@
 """Widgets of notebook 04 (deep network): the shape table. The live deep playground is in
-``deep_live``, the upload and draw-your-own-digit widgets in ``digits``."""
+``nb04_playground``, the upload and draw-your-own-digit widgets in ``nb04_digits``."""
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt

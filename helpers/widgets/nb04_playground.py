@@ -11,9 +11,9 @@ import ipywidgets as widgets
 import numpy as np
 from IPython.display import Image
 
-from .. import deep
+from .. import nb04_deep
 from ..activations import ACTIVATIONS
-from ..checks import deep as deep_checks
+from ..checks import nb04_deep as deep_checks
 from ..cost import _from_logits, _logit_gradient, cross_entropy
 from ..validation import diverged
 from .common import LAYOUT, WIDE, log_slider
@@ -30,7 +30,7 @@ LEARNER_FUNCTIONS = ("L_model_forward", "L_model_backward", "update_parameters")
 
 def train_deep(X_train, Y_train, X_test, Y_test, hidden_layers=3, units=10, activation="relu",
                learning_rate=0.3, num_iterations=600, on_progress=None):
-    """Train ``helpers.deep.L_layer_model`` with ``hidden_layers`` layers of ``units`` units.
+    """Train ``helpers.nb04_deep.L_layer_model`` with ``hidden_layers`` layers of ``units`` units.
 
     ``on_progress(i, cost, costs_so_far)`` runs every 100 iterations and after the last.
     Returns ``(parameters, costs, train accuracy %, test accuracy %)``.
@@ -39,15 +39,15 @@ def train_deep(X_train, Y_train, X_test, Y_test, hidden_layers=3, units=10, acti
     seen = []
 
     def callback(i, cost):
-        if i % deep.COST_EVERY == 0:
+        if i % nb04_deep.COST_EVERY == 0:
             seen.append(cost)
         if on_progress is not None:
             on_progress(i, cost, list(seen))
 
-    params, costs = deep.L_layer_model(X_train, Y_train, dims, learning_rate, num_iterations,
+    params, costs = nb04_deep.L_layer_model(X_train, Y_train, dims, learning_rate, num_iterations,
                                        hidden_activation=activation, callback=callback)
-    train_acc = 100 * float(np.mean(deep.predict(X_train, params, activation) == Y_train))
-    test_acc = 100 * float(np.mean(deep.predict(X_test, params, activation) == Y_test))
+    train_acc = 100 * float(np.mean(nb04_deep.predict(X_train, params, activation) == Y_train))
+    test_acc = 100 * float(np.mean(nb04_deep.predict(X_test, params, activation) == Y_test))
     return params, costs, train_acc, test_acc
 
 
@@ -65,23 +65,23 @@ class DeepRun:
         self.X, self.Y, self.X_test, self.Y_test = X_train, Y_train, X_test, Y_test
         self.dims = [X_train.shape[0]] + [units] * hidden_layers + [1]
         self.activation, self.learning_rate, self.functions = activation, learning_rate, functions
-        self.params = deep.initialize_parameters_deep(self.dims, seed=seed, scale="xavier")
+        self.params = nb04_deep.initialize_parameters_deep(self.dims, seed=seed, scale="xavier")
         self.L = len(self.dims) - 1
         self.iteration = 0
         self.train_costs, self.test_costs = [], []
 
     def _step(self):
         """One gradient-descent step; returns the cost before it. The reference step is
-        ``deep.L_layer_model``'s (cost and dZL from the logits ZL); the learner's cost
+        ``nb04_deep.L_layer_model``'s (cost and dZL from the logits ZL); the learner's cost
         comes from their AL, as the course computes it."""
         if self.functions:
             forward, backward, update = (self.functions[n] for n in LEARNER_FUNCTIONS)
             AL, caches = forward(self.X, self.params)
             self.params = update(self.params, backward(AL, self.Y, caches), self.learning_rate)
             return cross_entropy(AL, self.Y)
-        _, caches = deep._model_forward(self.X, self.params, self.L, self.activation, output=False)
+        _, caches = nb04_deep._model_forward(self.X, self.params, self.L, self.activation, output=False)
         ZL = caches[-1][1]
-        grads = deep._model_backward(_logit_gradient(ZL, self.Y), caches, self.activation,
+        grads = nb04_deep._model_backward(_logit_gradient(ZL, self.Y), caches, self.activation,
                                      need_dA0=False)
         self.params = {k: v - self.learning_rate * grads["d" + k] for k, v in self.params.items()}
         return _from_logits(ZL, self.Y)
@@ -102,11 +102,11 @@ class DeepRun:
 
     def logits(self, X):
         """ZL (1, m) for the columns of X."""
-        return deep._model_forward(X, self.params, self.L, self.activation, output=False)[1][-1][1]
+        return nb04_deep._model_forward(X, self.params, self.L, self.activation, output=False)[1][-1][1]
 
     def probabilities(self, X):
         """AL (1, m) for the columns of X."""
-        return deep._model_forward(X, self.params, self.L, self.activation)[0]
+        return nb04_deep._model_forward(X, self.params, self.L, self.activation)[0]
 
     def accuracy(self, test=False):
         X, Y = (self.X_test, self.Y_test) if test else (self.X, self.Y)
