@@ -2,7 +2,7 @@
 """Set up and run the course on Windows, macOS or Linux (standard library only).
 
     python3 course.py lab          open JupyterLab on your workspace, my-notebooks/
-    python3 course.py test         run every test
+    python3 course.py test         run every test (--fast: only the unit tier, a few minutes)
     python3 course.py reset 02     start notebook 02 over (your version is backed up first)
     python3 course.py solutions    where the worked notebooks are
 
@@ -355,14 +355,22 @@ def cmd_lab(args, extra):
     return _run(argv, cwd=WORKSPACE)
 
 
+def tier_arguments(fast=False, ci=False):
+    """pytest's tier options: ``--fast`` the unit tier only; ``--ci`` every test, none skipped."""
+    if fast:
+        return ["-m", "not slow and not browser and not classroom and not network"]
+    return ["--no-skips"] if ci else []
+
+
 def cmd_test(args, extra):
     python = ensure_venv()
     env = dict(os.environ, MPLBACKEND="Agg")
     codes = []
+    tier = tier_arguments(args.fast, args.ci)
     if args.only in (None, "package"):
         # extra arguments choose the tests (pytest's testpaths is tests/ when they name none)
-        codes.append(_run([python, "-m", "pytest", *(extra or ["tests"])], cwd=ROOT, env=env))
-    if args.only in (None, "notebooks"):
+        codes.append(_run([python, "-m", "pytest", *tier, *(extra or ["tests"])], cwd=ROOT, env=env))
+    if args.only in (None, "notebooks") and not args.fast:
         notebooks = [p.relative_to(ROOT) for p in course_notebooks(NOTEBOOKS)]
         codes.append(_run([python, "-m", "pytest", "--nbval", "--nbval-current-env",
                            "-p", "no:cacheprovider", *notebooks], cwd=ROOT, env=env))
@@ -415,6 +423,10 @@ def parser():
     t = sub.add_parser("test", help="set up, then run every test (extra arguments go to pytest)")
     t.add_argument("--only", choices=["package", "notebooks"],
                    help="just pytest tests/, or just nbval on notebooks/")
+    t.add_argument("--fast", action="store_true",
+                   help="only the unit tier (a few minutes): no browser, classroom or slow tests")
+    t.add_argument("--ci", action="store_true",
+                   help="as CI runs: every test, and a test that would be skipped fails")
     t.set_defaults(run=cmd_test)
     r = sub.add_parser("reset", help="start one notebook over (yours is backed up first)")
     r.add_argument("notebook", help="its number, e.g. 02")

@@ -11,7 +11,7 @@ import time
 import nbformat
 from playwright.sync_api import expect
 
-from test_jupyterlab import ARTIFACTS, _menu, lab, open_notebook, page  # noqa: F401 - fixtures (tests/browser is on sys.path)
+from tests.browser.test_jupyterlab import ARTIFACTS, _menu, lab, open_notebook, page  # noqa: F401 - fixtures
 
 SETUP = "import numpy as np\nfrom helpers.checks import check_propagate, check_sigmoid"
 GOOD = "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\ncheck_sigmoid(sigmoid)"

@@ -5,7 +5,7 @@ project, after the project copy is gone. It proves an installed package (not an
 editable checkout) finds its data and passes the environment check.
 
 It downloads into a fresh environment (about 450 MB, mostly from pip's cache), so it
-runs only when REQUIRE_CLASSROOM=1 (.ci/run sets it) or RUN_BINDER_TEST=1.
+is marked ``network``: it runs under --no-skips (CI) or when asked for (-m network).
 """
 
 import os
@@ -13,23 +13,18 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from tests.classroom.tools import REQUIRED
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "02_logistic_regression.ipynb"
 # What a clean clone would not have (Binder copies the repository as committed).
 NOT_IN_A_CLONE = shutil.ignore_patterns(".git", ".venv", "node_modules", "build", "*.egg-info",
                                         "__pycache__", ".pytest_cache", ".hypothesis",
                                         "test-artifacts", "exercises", "my-notebooks")
 
-if not (REQUIRED or os.environ.get("RUN_BINDER_TEST") == "1"):
-    pytest.skip("builds a fresh environment from PyPI (about 450 MB, a minute or more): "
-                "set RUN_BINDER_TEST=1 to run it (.ci/run does, with REQUIRE_CLASSROOM=1)",
-                allow_module_level=True)
+pytestmark = pytest.mark.network
 
 RUN_02 = """
 import sys

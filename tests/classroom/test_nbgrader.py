@@ -23,14 +23,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.classroom.tools import skip_or_fail
+from tests.paths import ROOT
 
 try:
     from nbgrader.api import Gradebook
 except ImportError:
-    skip_or_fail("nbgrader is not installed (pip install -r requirements-teacher.txt)")
+    pytest.skip(allow_module_level=True, reason="nbgrader is not installed (pip install -r requirements-teacher.txt)")
 
-ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 COURSE = "nndl"
 STUDENTS = ("untouched", "solved", "two_done")

@@ -3,13 +3,12 @@ nbgrader, without widget state; a notebook that raises is refused."""
 
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
+import pytest
 
 from teacher_tools.exercises import BEGIN, END
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
 
 
 def _notebook(*sources):
@@ -24,6 +23,7 @@ def _store(path):
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_outputs_are_stored_and_cells_tagged(tmp_path):
     path = tmp_path / "99_tiny.ipynb"
     nbformat.write(_notebook(f"def double(x):\n    ### {BEGIN}\n    return 2 * x\n    ### {END}\n",
@@ -39,6 +39,7 @@ def test_outputs_are_stored_and_cells_tagged(tmp_path):
     assert nb.metadata["kernelspec"]["name"] == "python3"
 
 
+@pytest.mark.slow
 def test_a_notebook_that_raises_is_not_stored(tmp_path):
     path = tmp_path / "99_broken.ipynb"
     nbformat.write(_notebook("print('before')", "1 / 0"), path)

@@ -16,8 +16,8 @@ from nbclient.exceptions import CellExecutionError
 
 import course
 from teacher_tools.exercises import BEGIN, is_grade, is_solution, make_exercise, notebook_json, read_notebook
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "notebooks"
 NOTEBOOKS = course.course_notebooks(SOURCE)
 NAMES = [p.name for p in NOTEBOOKS]
@@ -156,6 +156,7 @@ def _execute(nb, folder):
     return node
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_a_workspace_copy_runs_up_to_its_first_exercise(path, workspace):
     """Run from the workspace folder, as the lab's kernel is: `import helpers` and the data work."""
@@ -168,6 +169,7 @@ def test_a_workspace_copy_runs_up_to_its_first_exercise(path, workspace):
         _execute(copy, workspace)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", WITH_EXERCISES, ids=lambda p: p.name)
 def test_solving_the_first_exercise_with_the_reference_body_passes_its_check(path, workspace):
     course.sync_workspace(SOURCE, workspace)

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from helpers import data
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_load_dataset_shapes_and_dtypes():

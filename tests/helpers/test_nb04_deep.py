@@ -173,6 +173,7 @@ def _digits():
     return tx.reshape(len(tx), -1).T / 255, ty, vx.reshape(len(vx), -1).T / 255, vy
 
 
+@pytest.mark.slow
 def test_two_and_four_layer_accuracy_on_the_digits():
     X, Y, Xt, Yt = _digits()
     p2, c2 = nb04_deep.two_layer_model(X, Y, [784, 7, 1], learning_rate=0.0075, num_iterations=3000)

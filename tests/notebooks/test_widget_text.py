@@ -2,12 +2,11 @@
 shape table reads as one sentence, not as a ``VBox(children=...)`` repr, and shows the
 widget once (``helpers.widgets.show``'s return value must not be displayed again)."""
 
-from pathlib import Path
 
 import nbformat
 import pytest
+from tests.paths import NOTEBOOKS
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 WIDGET_CELLS = {  # notebook: ids of the cells that display a widget (playgrounds: elsewhere)
     "01_introduction.ipynb": ["73a661d6", "1cf596b2"],
     "02_logistic_regression.ipynb": ["a41b83cb", "d7e5e584", "533a56a2"],

@@ -4,13 +4,12 @@ A graded cell earns its point when it runs without an error, so a cell that only
 (like 04's gradient-check demo) would hand out a point for any answer."""
 
 import re
-from pathlib import Path
 
 import nbformat
 
 from teacher_tools.exercises import tag_nbgrader
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 CHECK_CALL = re.compile(r"^check_(\w+)\((\w+)\)\s*$")
 

@@ -11,7 +11,7 @@ from helpers import data, nb03_shallow
 from helpers.widgets import live
 from helpers.widgets import nb03_playground as ws
 from helpers.widgets.nb03_playground_run import PlanarRun, PlanarView, split_data
-from tests import test_checks_course_style as course
+from tests.helpers.checks import test_course_style as course
 
 FLOWER = data.load_planar_dataset()
 DATASETS = {"flower": FLOWER, **data.load_extra_datasets()}

@@ -18,15 +18,14 @@ and run this file.
 """
 
 import re
-from pathlib import Path
 
 import nbformat
 import numpy as np
 import pytest
 
 from helpers import nb01_experiments, widgets
+from tests.paths import NOTEBOOKS
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 NB = {"01": "01_introduction.ipynb", "02": "02_logistic_regression.ipynb",
       "03": "03_shallow_network.ipynb", "04": "04_deep_network.ipynb"}
 

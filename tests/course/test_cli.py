@@ -12,8 +12,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import pytest
 
 import course
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PLATFORMS = ["win32", "darwin", "linux"]
 
 

@@ -1,12 +1,11 @@
-"""helpers.nb04_parity (notebook 04, section 4) and helpers.nb02_timing (notebook 02, section 9)."""
+"""helpers.nb04_parity: notebook 04's parity demo (section 4)."""
 
 import itertools
-import time
 
 import numpy as np
 import pytest
 
-from helpers import nb02_timing, nb04_parity
+from helpers import nb04_parity
 
 
 def test_bit_patterns_are_every_input_once():
@@ -35,20 +34,3 @@ def test_parity_table_prints_what_it_returns(capsys):
     assert rows == [(2, 1, 2, 2, True), (4, 2, 6, 8, True)]
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:2] == ["n", "deep:"] and out[2].split() == ["4", "2", "6", "8", "True"]
-
-
-def test_best_time_keeps_the_fastest_of_several_runs():
-    delays = iter([0.03, 0.002, 0.03, 0.03, 0.03] * 50)
-
-    def sometimes_fast():
-        time.sleep(next(delays))
-
-    best = nb02_timing.best_time(sometimes_fast, repeat=5, min_seconds=0.0)
-    assert 0.002 <= best < 0.02  # the fast run wins, the slow ones are ignored
-    with pytest.raises(ValueError, match="at least 1"):
-        nb02_timing.best_time(sometimes_fast, repeat=0)
-
-
-def test_race_reports_the_ratio_of_the_two_best_times():
-    slow_s, fast_s, ratio = nb02_timing.race(lambda: time.sleep(0.004), lambda: None, repeat=2)
-    assert slow_s >= 0.004 and fast_s < 0.001 and ratio == pytest.approx(slow_s / fast_s)

@@ -112,6 +112,7 @@ def test_divergence_names_the_learning_rate():
         nb02_logistic.optimize(W, B, X * 1e10, Y, num_iterations=50, learning_rate=1e308)
 
 
+@pytest.mark.slow
 def test_training_on_the_shipped_digits():
     tx, ty, vx, vy, _ = data.load_dataset()
     Xtr = tx.reshape(len(tx), -1).T / 255

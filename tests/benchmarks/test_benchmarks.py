@@ -2,16 +2,16 @@
 really runs and always stops; each widget's "one redraw" is a real change that redraws."""
 
 import sys
-from pathlib import Path
 
 import matplotlib
 import numpy as np
 import pytest
+from tests.paths import ROOT
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import busy  # noqa: E402
 import widget_bench  # noqa: E402

@@ -11,8 +11,8 @@ from PIL import Image
 
 from helpers import data, nb04_deep
 from helpers.widgets import nb04_digits, nb04_playground
-from tests import test_checks_course_style as course
-from tests.test_playground import cost_gap
+from tests.helpers.checks import test_course_style as course
+from tests.helpers.widgets.test_nb03_playground import cost_gap
 
 rng = np.random.default_rng(5)
 X_SMALL = rng.random((784, 120))
