@@ -1,7 +1,7 @@
 # Every target runs course.py (standard library only), which also works without make:
 #   python3 course.py lab | test | reset 02      (Windows: py course.py ...)
 #   make lab          set up .venv, then open JupyterLab on your workspace my-notebooks/
-#   python3 course.py test         set up .venv, then run every test
+#   make test         set up .venv, then run every test (course.py test --fast: the unit tier)
 #   make reset NB=02  start notebook 02 over in my-notebooks/ (yours is backed up first)
 # Other targets: solutions, notebooks (re-execute and store outputs), exercises, bench, clean.
 
