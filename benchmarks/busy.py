@@ -2,8 +2,8 @@
 separate process, the stand-in for a browser tab, another notebook or a CI neighbour.
 
 The process stops itself after ``limit`` seconds even if the benchmark dies, and is
-terminated when the block ends. Both contexts wait ``settle`` seconds first (by default
-just over helpers.threads' load cache), so that every decision inside sees the new state.
+terminated when the block ends. Both contexts wait ``settle`` seconds first, so that the
+spinning process is running (and a process of the last block has gone) when timing starts.
 """
 
 import subprocess
@@ -11,9 +11,7 @@ import sys
 import time
 from contextlib import contextmanager
 
-from helpers.threads import LOAD_CACHE_SECONDS
-
-SETTLE = LOAD_CACHE_SECONDS + 0.2
+SETTLE = 0.5
 
 SPIN = "import time\nend = time.monotonic() + {limit}\nwhile time.monotonic() < end: pass\n"
 

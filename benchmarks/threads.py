@@ -1,13 +1,12 @@
-"""The measurements behind helpers.threads' rule: time per training iteration with 1 and 2
-BLAS threads, across the model sizes the course trains, idle and with a busy core.
+"""One BLAS thread or two: time per training iteration across the model sizes the course
+trains, idle and with a busy core. The evidence for ``helpers.blas`` (one thread).
 
     .venv/bin/python benchmarks/threads.py [--rounds 3] [--budget 0.3]
 
 Each (model, condition) pair is measured in alternating rounds (idle, busy, idle, busy...;
-1 thread then 2 threads inside each), the median is reported. The last column is what
-``helpers.threads.decide`` picks for that size on a 2-core machine, idle and busy, and then
-what it picked here, from the load it measured in each condition.
-Prints a markdown table (used by ``make bench`` and quoted in helpers/threads.py).
+1 thread then 2 threads inside each) with the reference's own training loops
+(``nb02_logistic.descend``, ``nb04_deep.descend``); the median is reported. Prints a
+markdown table (``make bench`` puts it in docs/performance.md).
 """
 
 import argparse
@@ -25,7 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from busy import CONDITIONS  # noqa: E402
 
-from helpers import nb02_logistic, nb04_deep, threads  # noqa: E402
+from helpers import nb02_logistic, nb04_deep  # noqa: E402
 
 # (label, layer_dims, m): the shapes the notebooks, experiments and widgets train
 CASES = [
@@ -44,8 +43,12 @@ CASES = [
     ("04 L-layer [784, 20, 7, 5, 1], 4,000 digits", [784, 20, 7, 5, 1], 4000),
 ]
 
-_train = nb04_deep._train.__wrapped__          # the bare loops, without the thread decision
-_optimize = nb02_logistic._optimize.__wrapped__
+
+def dense_flops(dims, m):
+    """Matrix-product flops of one training iteration: W A forward, dZ A^T and W^T dZ back
+    (no dA0), 2 flops per multiply-add."""
+    layers = list(zip(dims[1:], dims[:-1]))
+    return sum(2 * m * n * n_prev * (3 if l > 0 else 2) for l, (n, n_prev) in enumerate(layers))
 
 
 def runner(dims, m, seed=0):
@@ -54,9 +57,9 @@ def runner(dims, m, seed=0):
     Y = (rng.random((1, m)) > 0.5).astype(np.float64)
     if len(dims) == 2:
         w = np.zeros((dims[0], 1))
-        return lambda k: _optimize(w, 0.0, X, Y, k, 0.01, False)
+        return lambda k: nb02_logistic.descend(w, 0.0, X, Y, k, 0.01)
     params = nb04_deep.initialize_parameters_deep(dims, seed=1, scale="xavier")
-    return lambda k: _train(X, Y, params, 0.01, k, False, "relu", None)
+    return lambda k: nb04_deep.descend(params, X, Y, k, 0.01)
 
 
 def per_iteration(run, n_threads, chunk, budget):
@@ -71,27 +74,21 @@ def per_iteration(run, n_threads, chunk, budget):
 
 
 def measure(rounds=3, budget=0.3, cases=CASES):
-    """{label: (dims, m, {(condition, threads): [seconds per iteration, one per round]},
-    {condition: set of threads the rule chose from the load measured there})}."""
+    """{label: (dims, m, {(condition, threads): [seconds per iteration, one per round]})}."""
     results = {}
     for label, dims, m in cases:
         run = runner(dims, m)
         run(2)  # warm up
-        with threadpool_limits(1, user_api="blas"):
-            t0 = time.perf_counter()
-            run(3)
-            chunk = max(1, int(budget / 8 / ((time.perf_counter() - t0) / 3)))
+        t0 = time.perf_counter()
+        run(3)
+        chunk = max(1, int(budget / 8 / ((time.perf_counter() - t0) / 3)))
         times = {(c, n): [] for c in CONDITIONS for n in (1, 2)}
-        live = {c: set() for c in CONDITIONS}
-        flops = threads.dense_flops(dims, m)
         for _ in range(rounds):
             for condition, context in CONDITIONS.items():
-                with context(settle=0.2):  # pinned threads: no load cache to wait for
-                    live[condition].add(threads.decide(flops, threads.usable_cores(),
-                                                       threads.measure_busy_others(), cap=2))
+                with context(settle=0.2):
                     for n in (1, 2):
                         times[condition, n].append(per_iteration(run, n, chunk, budget))
-        results[label] = (dims, m, times, live)
+        results[label] = (dims, m, times)
     return results
 
 
@@ -102,17 +99,13 @@ def fmt_ms(seconds):
 
 def table(results):
     rows = ["| model, m | flops / iteration | idle: 1 thread | idle: 2 threads | idle 2/1 | "
-            "busy: 1 thread | busy: 2 threads | busy 2/1 | rule: idle / busy | rule here: idle / busy |",
-            "|---|---|---|---|---|---|---|---|---|---|"]
-    for label, (dims, m, times, live) in results.items():
+            "busy: 1 thread | busy: 2 threads | busy 2/1 |", "|---|---|---|---|---|---|---|---|"]
+    for label, (dims, m, times) in results.items():
         med = {k: statistics.median(v) for k, v in times.items()}
-        flops = threads.dense_flops(dims, m)
-        pick = [threads.decide(flops, cores=2, busy_others=b, cap=2) for b in (0.0, 1.0)]
-        rows.append(f"| {label} | {flops / 1e6:,.2f} M | {fmt_ms(med['idle', 1])} ms | "
+        rows.append(f"| {label} | {dense_flops(dims, m) / 1e6:,.2f} M | {fmt_ms(med['idle', 1])} ms | "
                     f"{fmt_ms(med['idle', 2])} ms | {med['idle', 2] / med['idle', 1]:.2f} | "
                     f"{fmt_ms(med['busy', 1])} ms | {fmt_ms(med['busy', 2])} ms | "
-                    f"{med['busy', 2] / med['busy', 1]:.1f} | {pick[0]} / {pick[1]} | "
-                    + " / ".join(",".join(map(str, sorted(live[c]))) for c in CONDITIONS) + " |")
+                    f"{med['busy', 2] / med['busy', 1]:.1f} |")
     return rows
 
 

@@ -6,8 +6,7 @@ control (a slider one step along and back, the next option of a dropdown), one p
 Step for the live 03 playground (one iteration and its frame), or one press of Train 600
 for the deep playground, from the change to the callback's return. Rounds
 alternate idle / busy core. Prints one JSON line: {widget: {condition: [seconds...]}}
-plus the BLAS threads helpers.threads chose and, for Train, the time to the first
-progress update.
+plus, for Train, the time to the first progress update.
 """
 
 import json
@@ -21,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from busy import CONDITIONS  # noqa: E402
 
-from helpers import data, threads, widgets  # noqa: E402
+from helpers import data, widgets  # noqa: E402
 
 SLIDERS = (ipywidgets.IntSlider, ipywidgets.FloatSlider, ipywidgets.FloatLogSlider)
 CHOICES = (ipywidgets.Dropdown, ipywidgets.Combobox, ipywidgets.SelectionSlider)
@@ -108,22 +107,18 @@ def main(rounds=3):
     built = {name: build() for name, build in builders().items()}
     moves = {name: mover(box) for name, box in built.items()}
     result = {name: {c: [] for c in CONDITIONS} for name in built}
-    chosen = {name: {c: set() for c in CONDITIONS} for name in built}
     progress = {c: [] for c in CONDITIONS}
     for _ in range(rounds):
         for condition, context in CONDITIONS.items():
             with context():
                 for name, move in moves.items():
-                    threads.decisions.clear()
                     start = time.perf_counter()
                     if first(built[name], ipywidgets.IntProgress) is not None:
                         progress[condition].append(first_progress(built[name], move))
                     else:
                         move()
                     result[name][condition].append(time.perf_counter() - start)
-                    chosen[name][condition].update(d.threads for d in threads.decisions)
-    print(json.dumps({"times": result, "progress": progress,
-                      "threads": {n: {c: sorted(s) for c, s in v.items()} for n, v in chosen.items()}}))
+    print(json.dumps({"times": result, "progress": progress}))
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ Modules named for a notebook serve that notebook; the rest are shared.
     data               the shipped digit images and generated 2-D point sets
     plots              figures, with the figure defaults in one place
     diagrams           computation graphs and forward/backward diagrams
-    threads            how many BLAS threads each training run uses
+    blas               numpy's BLAS at one thread (unless you chose otherwise)
     widgets            the notebooks' interactive widgets, one module per notebook
     checks             graders for the learner's versions of the graded functions
 
@@ -28,7 +28,6 @@ copies in nbgrader's format) and maintainer_tools/ (storing notebook outputs).
 
 __version__ = "0.1.0"
 
-# numpy's BLAS stays at one thread outside the trainers, which choose per run (see threads).
-from . import threads as _threads  # noqa: E402
+from .blas import use_one_thread  # noqa: E402
 
-_threads.use_safe_default()
+use_one_thread()

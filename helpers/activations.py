@@ -12,16 +12,18 @@ Backward:  ``sigmoid_backward(dA, Z)`` ... : dZ = dA * g'(Z), the step
 
 The public functions below check their input (``Z`` and ``dA``: a number or a
 real array of any shape, finite; ``dA`` and ``Z`` of one shape) and raise a
-``TypeError``/``ValueError`` naming the argument. The kernels in ``ACTIVATIONS``
-(``_sigmoid``...) trust their input: the training loops of ``logistic``,
-``shallow`` and ``deep`` call them after checking once at their door.
+``TypeError``/``ValueError`` naming the argument. ``ACTIVATIONS[name]`` holds the
+same functions unchecked (``.forward``, ``.derivative``, ``.backward``, and ``.slope``,
+g'(Z) from the forward output A where that is cheaper): the models' equations (``nb03_shallow.forward``, ``nb04_deep.model_backward``...) use
+them on arrays their graded functions have already checked.
 """
 
 import numbers
+from collections import namedtuple
 
 import numpy as np
 
-from .validation import check_array, check_choice, check_same_shape, check_scalar
+from .validation import check_array, check_same_shape, check_scalar
 
 LEAKY_SLOPE = 0.01
 
@@ -92,13 +94,6 @@ def _relu_backward(dA, Z):
     return np.where(Z > 0, dA, 0.0)
 
 
-def _relu_mask(dA, Z):
-    """dZ = dA * (Z > 0): the relu backward step of the backward passes, about twice as
-    fast as np.where. A zero can come out as -0.0, harmless inside a backward pass but
-    odd to print, so the public ``relu_backward`` keeps np.where."""
-    return dA * (Z > 0)
-
-
 def _leaky_relu_backward(dA, Z, slope=LEAKY_SLOPE):
     """dZ = dA where Z > 0, else slope * dA."""
     return np.where(Z > 0, dA, slope * dA)
@@ -114,26 +109,37 @@ def _identity_backward(dA, Z):
     return np.array(dA, dtype=np.float64)
 
 
-# name -> (g, g', backward step); the names the ``activation`` arguments accept
+def _sigmoid_slope(Z, A):
+    """sigma'(Z) from the forward output A = sigma(Z): A (1 - A), no second exp."""
+    return A * (1.0 - A)
+
+
+def _tanh_slope(Z, A):
+    """tanh'(Z) from the forward output A = tanh(Z): 1 - A^2, as the course writes it."""
+    return 1.0 - A * A
+
+
+def _relu_slope(Z, A):
+    return _relu_derivative(Z)
+
+
+def _leaky_relu_slope(Z, A):
+    return _leaky_relu_derivative(Z)
+
+
+Activation = namedtuple("Activation", ["forward", "derivative", "backward", "slope"])
+Activation.__doc__ = ("g(Z), g'(Z), the backward step dZ = dA * g'(Z), and slope(Z, A): g'(Z) "
+                      "from Z and the forward output A = g(Z) (cheaper for tanh and sigmoid); "
+                      "unchecked.")
+
+# The names the ``activation`` arguments accept.
 ACTIVATIONS = {
-    "sigmoid": (_sigmoid, _sigmoid_derivative, _sigmoid_backward),
-    "tanh": (_tanh, _tanh_derivative, _tanh_backward),
-    "relu": (_relu, _relu_derivative, _relu_backward),
-    "leaky_relu": (_leaky_relu, _leaky_relu_derivative, _leaky_relu_backward),
+    "sigmoid": Activation(_sigmoid, _sigmoid_derivative, _sigmoid_backward, _sigmoid_slope),
+    "tanh": Activation(_tanh, _tanh_derivative, _tanh_backward, _tanh_slope),
+    "relu": Activation(_relu, _relu_derivative, _relu_backward, _relu_slope),
+    "leaky_relu": Activation(_leaky_relu, _leaky_relu_derivative, _leaky_relu_backward,
+                             _leaky_relu_slope),
 }
-
-
-def _slope_from_output(activation, Z, A):
-    """g'(Z) using the forward output ``A = g(Z)`` where that saves work.
-
-    tanh' = 1 - A^2 and sigmoid' = A (1 - A) need no second exp; ReLU's slopes
-    come from the sign of Z. Used by the shallow network's backward pass.
-    """
-    if activation == "tanh":
-        return 1.0 - A * A
-    if activation == "sigmoid":
-        return A * (1.0 - A)
-    return ACTIVATIONS[activation][1](Z)
 
 
 # ----- the public, checked versions ---------------------------------------------------
@@ -225,11 +231,3 @@ def identity(Z):
 def identity_backward(dA, Z):
     """dZ = dA: the identity's slope is 1. Returns a new array."""
     return _identity_backward(*_pair(dA, Z))
-
-
-def slope_from_output(activation, Z, A):
-    """g'(Z) from ``Z`` and the forward output ``A = g(Z)`` (one shape); see ``_slope_from_output``."""
-    check_choice(activation, "activation", ACTIVATIONS)
-    Z, A = _array(Z, "Z"), _array(A, "A")
-    check_same_shape(Z, "Z", A, "A")
-    return _slope_from_output(activation, Z, A)

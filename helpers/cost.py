@@ -3,20 +3,15 @@
     J = -(1/m) * sum( Y log(A) + (1 - Y) log(1 - A) )         with A = sigmoid(Z)
       =  (1/m) * sum( log(1 + e^Z) - Y Z )                    the same, from the logits Z
 
-The models compute it from Z (``cross_entropy_from_logits``) and its gradient
-dJ/dZ = (A - Y) / m from Z too (``logit_gradient``): both are exact to rounding
-for every finite float64 Z, from -1.8e308 to 1.8e308, where going through A
-would round A to exactly 0 or 1 once |Z| > ~37. The graded ``compute_cost``
-functions receive A itself and use ``cross_entropy``.
-
-The public functions check their input (A or Z (1, m) finite, Y (1, m) of 0/1
-labels, one m); the kernels ``_cross_entropy``, ``_from_logits`` and
-``_logit_gradient`` trust it: the training loops call them after checking once.
+The trainers record the cost from Z (``cross_entropy_from_logits``): exact to
+rounding for every finite float64 Z, from -1.8e308 to 1.8e308, where going through
+A would round A to exactly 0 or 1 once |Z| > ~37. The graded ``compute_cost``
+functions receive A itself and use ``cross_entropy``. Both check their input
+(A or Z (1, m) finite, Y (1, m) of 0/1 labels, one m).
 """
 
 import numpy as np
 
-from .activations import _sigmoid
 from .validation import check_array, check_labels, check_probabilities
 
 # A sigmoid output of exactly 0.0 or 1.0 (|z| > ~37 in float64) would give log(0).
@@ -67,19 +62,6 @@ def _from_logits(Z, Y):
     return _mean(_logit_losses(Z, Y), Y.shape[1])
 
 
-def _logit_gradient(Z, Y, sign=None):
-    """A - Y = sigmoid(Z) - Y for 0/1 labels Y, computed from Z (same shape), exact to rounding.
-
-    With s = 1 - 2Y (+1 for label 0, -1 for label 1) it is s * sigmoid(s Z): label 0
-    gives sigmoid(Z), label 1 gives -sigmoid(-Z), so the tiny gradient of a
-    confident right answer (-e^-50 for Z = 50, Y = 1) is kept instead of rounding
-    1 - 1 to 0, and no AL is needed. ``sign`` may pass s precomputed (training
-    loops do, as Y does not change). Divide by m for dJ/dZ.
-    """
-    s = 1.0 - 2.0 * Y if sign is None else sign
-    return s * _sigmoid(Z * s)
-
-
 def _logits_and_labels(Z, Y):
     Z = check_array(Z, "Z", "(1, m)", (1, None))
     return Z, check_labels(Y, Z.shape[1], against="Z")
@@ -95,7 +77,3 @@ def cross_entropy_from_logits(Z, Y):
     """The cost J (a float) from logits ``Z`` (1, m) and 0/1 labels ``Y`` (1, m); see ``_from_logits``."""
     return _from_logits(*_logits_and_labels(Z, Y))
 
-
-def logit_gradient(Z, Y):
-    """sigmoid(Z) - Y (1, m) from logits ``Z`` (1, m) and labels ``Y`` (1, m); see ``_logit_gradient``."""
-    return _logit_gradient(*_logits_and_labels(Z, Y))

@@ -9,7 +9,7 @@ import numbers
 
 import numpy as np
 
-from .activations import _sigmoid
+from .activations import ACTIVATIONS
 from .validation import check_array, check_same_shape, check_scalar, finite_result
 
 
@@ -26,7 +26,7 @@ def sigmoid_derivative(x):
     x : scalar or array of any shape. Returns a float array of the same shape,
     every value in [0, 0.25] (0 only where |x| > ~37, where s rounds to 0 or 1).
     """
-    s = _sigmoid(_numeric(x, "x"))
+    s = ACTIVATIONS["sigmoid"].forward(_numeric(x, "x"))
     return s * (1 - s)
 
 

@@ -6,24 +6,55 @@ Notation: ``X`` is ``(n_x, m)``, one example per column; ``Y`` is ``(1, m)`` of
     Z = w^T X + b          (1, m)
     A = sigmoid(Z)         (1, m)   the predicted probabilities y-hat
     J = -(1/m) sum(Y log A + (1 - Y) log(1 - A))
-    dw = (1/m) X (A - Y)^T (n_x, 1)
-    db = (1/m) sum(A - Y)  float
+    dZ = A - Y             (1, m)
+    dw = (1/m) X dZ^T      (n_x, 1)
+    db = (1/m) sum(dZ)     float
 
-Every public function checks its arguments and raises ``TypeError`` /
-``ValueError`` naming the argument, the expected shape and the shape given.
-None modifies its arguments.
+The equations are written once: ``forward``, ``backward`` and ``step`` (one
+iteration of gradient descent), which ``optimize``, ``model``, notebook 02's
+playground and the checks use; they trust their arrays. The graded functions check
+their arguments first and raise ``TypeError`` / ``ValueError`` naming the argument,
+the expected shape and the shape given. None modifies its arguments.
 """
 
 import numpy as np
 
-from . import activations, threads
-from .cost import _from_logits, _logit_gradient
+from . import activations
+from .cost import cross_entropy_from_logits
 from .validation import (check_array, check_flag, check_iterations, check_labels, check_scalar,
                          check_size, diverged, finite_result)
 
 COST_EVERY = 100  # optimize() records the cost every this many iterations
-_SCALE_HINT = "scale X down (e.g. divide pixel values by 255) or start from smaller w and b"
+SCALE_HINT = "scale X down (e.g. divide pixel values by 255) or start from smaller w and b"
 
+
+# --- the equations (they trust their arrays) ------------------------------------------------
+
+def forward(w, b, X):
+    """Z = w^T X + b and A = sigmoid(Z), both (1, m), for X (n_x, m)."""
+    Z = np.dot(w.T, X) + b
+    return activations.ACTIVATIONS["sigmoid"].forward(Z), Z
+
+
+def backward(X, A, Y):
+    """The gradients ``{"dw": (n_x, 1), "db": float}`` of the cost, from A and Y (1, m)."""
+    m = X.shape[1]
+    dZ = A - Y
+    return {"dw": np.dot(X, dZ.T) / m, "db": float(np.sum(dZ)) / m}
+
+
+def step(w, b, X, Y, learning_rate):
+    """One iteration of gradient descent: forward, backward, update.
+
+    Returns ``(w, b, grads, Z)``: the new parameters, and the gradients and logits Z of
+    the parameters passed in (so the caller can read this iteration's cost from Z).
+    """
+    A, Z = forward(w, b, X)
+    grads = backward(X, A, Y)
+    return w - learning_rate * grads["dw"], b - learning_rate * grads["db"], grads, Z
+
+
+# --- the graded functions (they check their arguments, then use the equations) ---------------
 
 def sigmoid(z):
     """sigma(z) = 1 / (1 + e^-z) of a scalar or an array of any shape.
@@ -33,7 +64,7 @@ def sigmoid(z):
     is 0.0, with no overflow warning. Notebook 02, section 2.
     """
     if np.isscalar(z) and not isinstance(z, (str, bytes)):
-        return float(activations._sigmoid(check_scalar(z, "z")))
+        return float(activations.sigmoid(check_scalar(z, "z")))
     return activations.sigmoid(check_array(z, "z", "(...)", (None,) * getattr(z, "ndim", 0),
                                            allow_empty=True))
 
@@ -47,49 +78,46 @@ def initialize_with_zeros(dim):
     return np.zeros((check_size(dim, "dim"), 1)), 0.0
 
 
-def _check_wbX(w, b, X):
+def _checked_wbX(w, b, X):
     """w (n_x, 1) first, then X against w's n_x, so a transposed X is the one named."""
     w = check_array(w, "w", "(n_x, 1)", (None, 1))
     X = check_array(X, "X", "(n_x, m)", (w.shape[0], None), sources={0: "w"})
-    return w, check_scalar(b, "b"), X
-
-
-def _logits(w, b, X):
+    b = check_scalar(b, "b")
     with np.errstate(over="ignore", invalid="ignore"):
-        Z = w.T @ X + b
-    return finite_result(Z, "Z = w^T X + b", _SCALE_HINT)
-
-
-def _propagate(w, b, X, Y, with_cost=True, sign=None):
-    """Unchecked core of ``propagate``; returns (dw, db, cost or None).
-
-    The gradient A - Y and the cost both come from the logits Z (``helpers.cost``);
-    ``sign`` = 1 - 2Y may be passed precomputed.
-    """
-    m = X.shape[1]
-    Z = w.T @ X + b
-    dZ = _logit_gradient(Z, Y, sign)
-    dw = (X @ dZ.T) / m
-    db = float(dZ.sum()) / m
-    cost = _from_logits(Z, Y) if with_cost else None
-    return dw, db, cost
+        finite_result(np.dot(w.T, X) + b, "Z = w^T X + b", SCALE_HINT)
+    return w, b, X
 
 
 def propagate(w, b, X, Y):
     """One forward and backward pass: the cost and its gradients.
 
     w : (n_x, 1)    b : float    X : (n_x, m)    Y : (1, m) of 0/1 labels
-    Returns ``(grads, cost)``: grads = {"dw": (n_x, 1), "db": float}, cost a float,
-    exact to rounding even where sigmoid(w^T X + b) rounds to 0 or 1.
+    Returns ``(grads, cost)``: grads = {"dw": (n_x, 1), "db": float}, cost a float
+    (J from the logits Z: exact even where A rounds to 0 or 1).
     Notebook 02, sections 7-10.
     """
-    w, b, X = _check_wbX(w, b, X)
+    w, b, X = _checked_wbX(w, b, X)
     Y = check_labels(Y, X.shape[1])
-    _logits(w, b, X)
+    A, Z = forward(w, b, X)
+    grads = backward(X, A, Y)
+    finite_result(grads["dw"], "the gradient dw = X (A - Y)^T / m", SCALE_HINT)
+    return grads, cross_entropy_from_logits(Z, Y)
+
+
+def descend(w, b, X, Y, num_iterations, learning_rate, print_cost=False):
+    """``step`` repeated; returns ``(params, grads, costs)`` as ``optimize`` does, the cost
+    every COST_EVERY iterations from the logits Z (exact where A rounds to 0 or 1)."""
+    grads, costs = {"dw": np.zeros_like(w), "db": 0.0}, []
     with np.errstate(over="ignore", invalid="ignore"):
-        dw, db, cost = _propagate(w, b, X, Y)
-    finite_result(dw, "the gradient dw = X (A - Y)^T / m", _SCALE_HINT)
-    return {"dw": dw, "db": db}, cost
+        for i in range(num_iterations):
+            w, b, grads, Z = step(w, b, X, Y, learning_rate)
+            if not np.isfinite(b) or not np.isfinite(Z).all():
+                raise diverged(learning_rate, i, "bias b" if not np.isfinite(b) else "cost")
+            if i % COST_EVERY == 0:
+                costs.append(cross_entropy_from_logits(Z, Y))
+                if print_cost:
+                    print(f"Cost after iteration {i}: {costs[-1]:.6f}")
+    return {"w": w, "b": b}, grads, costs
 
 
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
@@ -103,35 +131,12 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     Raises ``TrainingDiverged`` if the parameters become inf or NaN.
     Notebook 02, section 14.
     """
-    w, b, X = _check_wbX(w, b, X)
+    w, b, X = _checked_wbX(w, b, X)
     Y = check_labels(Y, X.shape[1])
     num_iterations = check_iterations(num_iterations)
     learning_rate = check_scalar(learning_rate, "learning_rate", positive=True)
     print_cost = check_flag(print_cost, "print_cost")
-    _logits(w, b, X)
-    return _optimize(w, b, X, Y, num_iterations, learning_rate, print_cost)
-
-
-@threads.trains(lambda X: threads.dense_flops([X.shape[0], 1], X.shape[1]))
-def _optimize(w, b, X, Y, num_iterations, learning_rate, print_cost):
-    """The unchecked loop of ``optimize`` and ``model`` (BLAS threads: ``helpers.threads``)."""
-    w = w.astype(np.float64)  # a copy: the caller's w is never touched
-    dw, db, costs = np.zeros_like(w), 0.0, []
-    sign = 1.0 - 2.0 * Y
-    with np.errstate(over="ignore", invalid="ignore"):
-        for i in range(num_iterations):
-            threads.settle()
-            record = i % COST_EVERY == 0
-            dw, db, cost = _propagate(w, b, X, Y, with_cost=record, sign=sign)
-            w -= learning_rate * dw
-            b -= learning_rate * db
-            if not np.isfinite(b) or (record and not np.isfinite(cost)):
-                raise diverged(learning_rate, i, "bias b" if not np.isfinite(b) else "cost")
-            if record:
-                costs.append(cost)
-                if print_cost:
-                    print(f"Cost after iteration {i}: {cost:.6f}")
-    return {"w": w, "b": b}, {"dw": dw, "db": db}, costs
+    return descend(w, b, X, Y, num_iterations, learning_rate, print_cost)
 
 
 def predict(w, b, X):
@@ -140,8 +145,9 @@ def predict(w, b, X):
     w : (n_x, 1)   b : float   X : (n_x, m)   Returns a float64 array (1, m).
     Notebook 02, section 14.
     """
-    w, b, X = _check_wbX(w, b, X)
-    return (_logits(w, b, X) > 0).astype(np.float64)  # sigmoid(z) > 0.5 exactly when z > 0
+    w, b, X = _checked_wbX(w, b, X)
+    A, _ = forward(w, b, X)
+    return (A > 0.5).astype(np.float64)
 
 
 def accuracy(Y_prediction, Y):
@@ -174,7 +180,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     learning_rate = check_scalar(learning_rate, "learning_rate", positive=True)
     print_cost = check_flag(print_cost, "print_cost")
     w, b = initialize_with_zeros(X_train.shape[0])
-    params, _, costs = _optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
+    params, _, costs = descend(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
     w, b = params["w"], params["b"]
     Y_prediction_train = predict(w, b, X_train)
     Y_prediction_test = predict(w, b, X_test)

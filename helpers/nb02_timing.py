@@ -8,17 +8,14 @@ the measurement and keeps the fastest run, which is the one least disturbed.
 
 import time
 
-from threadpoolctl import threadpool_limits
 
-
-def best_time(fn, repeat=5, min_seconds=0.02, blas_threads=1):
+def best_time(fn, repeat=5, min_seconds=0.02):
     """The fastest time of one call of ``fn()``, in seconds, over ``repeat`` measurements.
 
     Each measurement calls ``fn`` enough times in a row to last at least
     ``min_seconds`` (a single fast call is shorter than the clock's jitter) and
-    divides. ``blas_threads`` limits numpy's BLAS to that many threads while timing
-    (1 by default: a race between a loop and one BLAS call should not depend on how
-    many cores happen to be free); None leaves BLAS alone.
+    divides. numpy's BLAS runs on one thread (``helpers.blas``), so a race between a
+    loop and one BLAS call does not depend on how many cores happen to be free.
     """
     if repeat < 1:
         raise ValueError(f"repeat must be at least 1, got {repeat}")
@@ -32,13 +29,10 @@ def best_time(fn, repeat=5, min_seconds=0.02, blas_threads=1):
             if elapsed >= min_seconds:
                 return elapsed / number
 
-    if blas_threads is None:
-        return min(measure() for _ in range(repeat))
-    with threadpool_limits(blas_threads):
-        return min(measure() for _ in range(repeat))
+    return min(measure() for _ in range(repeat))
 
 
-def race(slow, fast, repeat=5, blas_threads=1):
+def race(slow, fast, repeat=5):
     """Time two functions that compute the same thing; return (slow seconds, fast seconds, ratio).
 
     The measurements alternate (slow, fast, slow, fast ...) so a burst of load from
@@ -46,7 +40,7 @@ def race(slow, fast, repeat=5, blas_threads=1):
     """
     slow_times, fast_times = [], []
     for _ in range(repeat):
-        slow_times.append(best_time(slow, repeat=1, blas_threads=blas_threads))
-        fast_times.append(best_time(fast, repeat=1, blas_threads=blas_threads))
+        slow_times.append(best_time(slow, repeat=1))
+        fast_times.append(best_time(fast, repeat=1))
     slow_s, fast_s = min(slow_times), min(fast_times)
     return slow_s, fast_s, slow_s / fast_s

@@ -1,9 +1,14 @@
 """A deep L-layer network built from forward and backward steps (notebook 04).
 
-Layers l = 1..L; ``layer_dims = [n0, n1, ..., nL]`` with n0 = n_x and nL = 1.
-Parameters: ``W{l}`` (n[l], n[l-1]) and ``b{l}`` (n[l], 1), keyed "W1", "b1"...
-Hidden layers use ``hidden_activation`` (ReLU unless told otherwise); layer L
-uses the sigmoid.
+Layers l = 1..L; ``layer_dims = [n0, n1, ..., nL]`` with n0 = n_x. Parameters ``W{l}``
+(n[l], n[l-1]) and ``b{l}`` (n[l], 1), keyed "W1", "b1"...; gradients "dW1", "db1"...
+and "dA0"..."dA{L-1}". Hidden layers use ``hidden_activation`` g (ReLU unless told
+otherwise); layer L the sigmoid. A[0] = X.
+
+    Z[l] = W[l] A[l-1] + b[l]          A[l] = g(Z[l]), A[L] = sigmoid(Z[L])
+    dZ[L] = A[L] - Y                   dZ[l] = dA[l] * g'(Z[l])
+    dW[l] = (1/m) dZ[l] A[l-1]^T       db[l] = (1/m) sum(dZ[l], axis=1, keepdims=True)
+    dA[l-1] = W[l]^T dZ[l]
 
 Caches, as the course builds them:
     linear_cache            = (A_prev, W, b)         what linear_backward needs
@@ -11,37 +16,133 @@ Caches, as the course builds them:
     linear_activation cache = (linear_cache, Z)
     caches                  = [cache of layer 1, ..., cache of layer L]
 
-Gradients are keyed "dW1", "db1", ... and "dA0" ... "dA{L-1}".
-Public functions check their arguments and never modify them. The network has
-one output unit: ``L_model_forward``, ``L_model_backward``, ``predict`` and the
-models refuse a last layer W{L} with more than one row. The models' training
-loop computes the cost and dZ{L} from the logits Z{L} (``helpers.cost``).
+The equations are written once: ``linear``, ``layer_forward``, ``model_forward``,
+``linear_grads``, ``model_backward``, ``update`` and ``step`` (one iteration of gradient
+descent; ``descend`` repeats it), which the models, notebook 04's playground and the
+checks all use; they trust their arrays. The graded functions check their arguments first (``nb04_deep_inputs``),
+then call them. The graded ones run a network of one output unit. Nothing here modifies
+its arguments.
 """
 
 import numpy as np
 
-from . import threads
-from .activations import ACTIVATIONS, _relu_mask, _sigmoid
-from .cost import _cross_entropy, _from_logits, _logit_gradient
+from .activations import ACTIVATIONS
+from .cost import cross_entropy, cross_entropy_from_logits
 from .nb04_deep_inputs import (check_caches, check_layer_dims, check_linear, check_linear_cache,
-                          check_parameters, remember_hidden_outputs)
+                               check_parameters)
 from .validation import (check_activation, check_array, check_callable, check_dict_keys, check_flag,
                          check_iterations, check_labels, check_matches, check_probabilities,
                          check_scalar, check_seed, check_X_orientation, describe, diverged,
                          finite_result)
 
 COST_EVERY = 100  # the models record the cost every this many iterations
-_SCALE_HINT = "scale X down (e.g. divide pixel values by 255) or use smaller weights"
+SCALE_HINT = "scale X down (e.g. divide pixel values by 255) or use smaller weights"
 
 
-def _initialize(dims, rng, scale):
+# --- the equations (they trust their arrays) ------------------------------------------------
+
+def initialize(layer_dims, rng, scale=0.01):
+    """W{l} = standard normal (n[l], n[l-1]) x scale (or x 1/sqrt(n[l-1]) for "xavier"), b{l} = 0."""
     parameters = {}
-    for l in range(1, len(dims)):
-        factor = 1.0 / np.sqrt(dims[l - 1]) if scale == "xavier" else scale
-        parameters[f"W{l}"] = rng.standard_normal((dims[l], dims[l - 1])) * factor
-        parameters[f"b{l}"] = np.zeros((dims[l], 1))
+    for l in range(1, len(layer_dims)):
+        factor = 1 / np.sqrt(layer_dims[l - 1]) if scale == "xavier" else scale
+        parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * factor
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
     return parameters
 
+
+def linear(A_prev, W, b):
+    """Z = W A_prev + b: (n[l], m) from A_prev (n[l-1], m), W (n[l], n[l-1]), b (n[l], 1)."""
+    return np.dot(W, A_prev) + b
+
+
+def layer_forward(A_prev, W, b, activation):
+    """One layer: Z = W A_prev + b, A = g(Z). Returns ``(A, ((A_prev, W, b), Z))``."""
+    Z = linear(A_prev, W, b)
+    return ACTIVATIONS[activation].forward(Z), ((A_prev, W, b), Z)
+
+
+def model_forward(X, parameters, hidden_activation="relu"):
+    """[LINEAR -> g] x (L-1) -> LINEAR -> SIGMOID. Returns ``(AL, caches)``, caches[l-1]
+    the cache of layer l."""
+    L = len(parameters) // 2
+    A, caches = X, []
+    for l in range(1, L + 1):
+        activation = hidden_activation if l < L else "sigmoid"
+        A, cache = layer_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
+        caches.append(cache)
+    return A, caches
+
+
+def linear_grads(dZ, A_prev, W, need_dA_prev=True):
+    """One layer's linear step backwards: ``(dA_prev, dW, db)`` from dZ (n[l], m)."""
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ) if need_dA_prev else None
+    return dA_prev, dW, db
+
+
+def model_backward(AL, Y, caches, hidden_activation="relu", need_dA0=True):
+    """Backward through every layer, from dZ[L] = AL - Y (the cost's derivative through the
+    sigmoid). Returns grads with "dW{l}", "db{l}" and "dA{l-1}" for l = 1..L."""
+    L = len(caches)
+    grads = {}
+    dZ = AL - Y
+    for l in range(L, 0, -1):
+        (A_prev, W, _), Z = caches[l - 1]
+        if l < L:
+            dZ = ACTIVATIONS[hidden_activation].backward(grads[f"dA{l}"], Z)
+        # training never uses dA0 = W1^T dZ1 (need_dA0=False): that saves the widest product
+        dA_prev, grads[f"dW{l}"], grads[f"db{l}"] = linear_grads(dZ, A_prev, W, l > 1 or need_dA0)
+        if dA_prev is not None:
+            grads[f"dA{l - 1}"] = dA_prev
+    return grads
+
+
+def update(parameters, grads, learning_rate):
+    """One gradient-descent step on every layer: W{l} - alpha dW{l}, b{l} - alpha db{l}."""
+    return {k: v - learning_rate * grads["d" + k] for k, v in parameters.items()}
+
+
+def step(parameters, X, Y, learning_rate, hidden_activation="relu"):
+    """One iteration of gradient descent: forward, backward (without dA0), update.
+
+    Returns ``(new parameters, caches, grads)``; the caches are those of the parameters
+    passed in, so the caller can read this iteration's cost from ZL = caches[-1][1].
+    """
+    AL, caches = model_forward(X, parameters, hidden_activation)
+    grads = model_backward(AL, Y, caches, hidden_activation, need_dA0=False)
+    return update(parameters, grads, learning_rate), caches, grads
+
+
+def descend(parameters, X, Y, num_iterations, learning_rate, hidden_activation="relu",
+            print_cost=False, callback=None):
+    """``step`` repeated ``num_iterations`` times from ``parameters``; returns
+    ``(parameters, costs)``. The cost is recorded every COST_EVERY iterations from the logits
+    ZL (the course's cost, exact where AL rounds to 0 or 1); ``callback(i, cost)`` then and
+    after the last iteration. Raises ``TrainingDiverged`` on inf or NaN."""
+    costs = []
+    with np.errstate(over="ignore", invalid="ignore"):
+        for i in range(num_iterations):
+            parameters, caches, _ = step(parameters, X, Y, learning_rate, hidden_activation)
+            ZL = caches[-1][1]
+            if not np.isfinite(ZL).all():
+                raise diverged(learning_rate, i, "output Z" + str(len(caches)))
+            if i % COST_EVERY == 0 or i == num_iterations - 1:
+                cost = cross_entropy_from_logits(ZL, Y)
+                if i % COST_EVERY == 0:
+                    costs.append(cost)
+                    if print_cost:
+                        print(f"Cost after iteration {i}: {cost:.6f}")
+                if callback is not None:
+                    callback(i, cost)
+    if not all(np.isfinite(v).all() for v in parameters.values()):
+        raise diverged(learning_rate, num_iterations - 1, "parameters")
+    return parameters, costs
+
+
+# --- the graded functions (they check their arguments, then use the equations) ---------------
 
 def initialize_parameters_deep(layer_dims, seed=3, scale=0.01):
     """Random weights and zero biases for every layer.
@@ -61,13 +162,7 @@ def initialize_parameters_deep(layer_dims, seed=3, scale=0.01):
             raise ValueError(f"scale must be a positive number or 'xavier', got {scale!r}")
     else:
         scale = check_scalar(scale, "scale", positive=True)
-    return _initialize(dims, check_seed(seed), scale)
-
-
-def _linear(A, W, b):
-    with np.errstate(over="ignore", invalid="ignore"):
-        Z = W @ A + b
-    return finite_result(Z, "Z = W A + b", _SCALE_HINT)
+    return initialize(dims, check_seed(seed), scale)
 
 
 def linear_forward(A, W, b):
@@ -78,13 +173,9 @@ def linear_forward(A, W, b):
     Returns ``(Z, linear_cache)``: Z (n[l], m); linear_cache = (A, W, b).
     """
     A, W, b = check_linear(A, W, b)
-    return _linear(A, W, b), (A, W, b)
-
-
-def _activation_forward(A_prev, W, b, activation):
-    Z = W @ A_prev
-    Z += b  # in place: Z is new, and this saves a pass over memory
-    return ACTIVATIONS[activation][0](Z), ((A_prev, W, b), Z)
+    with np.errstate(over="ignore", invalid="ignore"):
+        Z = linear(A, W, b)
+    return finite_result(Z, "Z = W A + b", SCALE_HINT), (A, W, b)
 
 
 def linear_activation_forward(A_prev, W, b, activation):
@@ -97,22 +188,10 @@ def linear_activation_forward(A_prev, W, b, activation):
     """
     A_prev, W, b = check_linear(A_prev, W, b, "A_prev")
     check_activation(activation, ACTIVATIONS)
-    Z = _linear(A_prev, W, b)
-    return ACTIVATIONS[activation][0](Z), ((A_prev, W, b), Z)
-
-
-def _model_forward(X, parameters, L, hidden_activation, output=True):
-    """The forward pass; ``output=False`` skips AL = sigmoid(ZL) (training needs only ZL)."""
-    caches = []
-    A = X
-    for l in range(1, L):
-        A, cache = _activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], hidden_activation)
-        caches.append(cache)
-    W, b = parameters[f"W{L}"], parameters[f"b{L}"]
-    Z = W @ A
-    Z += b
-    caches.append(((A, W, b), Z))
-    return (_sigmoid(Z) if output else None), caches
+    with np.errstate(over="ignore", invalid="ignore"):
+        A, cache = layer_forward(A_prev, W, b, activation)
+    finite_result(cache[1], "Z = W A_prev + b", SCALE_HINT)
+    return A, cache
 
 
 def L_model_forward(X, parameters, hidden_activation="relu"):
@@ -126,13 +205,12 @@ def L_model_forward(X, parameters, hidden_activation="relu"):
     """
     X = check_array(X, "X", "(n_x, m)", (None, None))
     check_X_orientation(X, parameters)
-    L, p = check_parameters(parameters, X.shape[0], one_output=True)
+    _, p = check_parameters(parameters, X.shape[0], one_output=True)
     check_activation(hidden_activation, ACTIVATIONS, "hidden_activation")
     with np.errstate(over="ignore", invalid="ignore"):
-        AL, caches = _model_forward(X, p, L, hidden_activation)
+        AL, caches = model_forward(X, p, hidden_activation)
     for l, (_, Z) in enumerate(caches, start=1):
-        finite_result(Z, f"Z{l} = W{l} A{l - 1} + b{l}", _SCALE_HINT)
-    remember_hidden_outputs(X, caches)
+        finite_result(Z, f"Z{l} = W{l} A{l - 1} + b{l}", SCALE_HINT)
     return AL, caches
 
 
@@ -142,23 +220,12 @@ def compute_cost(AL, Y):
     Finite even where AL is exactly 0 or 1. Notebook 04, section 6.
     """
     AL = check_probabilities(AL, "AL")
-    Y = check_labels(Y, AL.shape[1], against="AL")
-    return _cross_entropy(AL, Y)
-
-
-def _linear_backward(dZ, A_prev, W, need_dA_prev=True):
-    m = A_prev.shape[1]
-    dW = dZ @ A_prev.T
-    dW /= m
-    db = dZ.sum(axis=1, keepdims=True) / m
-    dA_prev = W.T @ dZ if need_dA_prev else None
-    return dA_prev, dW, db
+    return cross_entropy(AL, check_labels(Y, AL.shape[1], against="AL"))
 
 
 def _finite_grads(values, names):
     for value, name in zip(values, names):
-        if value is not None:
-            finite_result(value, name, _SCALE_HINT)
+        finite_result(value, name, SCALE_HINT)
     return values
 
 
@@ -175,8 +242,8 @@ def linear_backward(dZ, cache):
     dZ = check_array(dZ, "dZ", "(n[l], m)", (W.shape[0], A_prev.shape[1]),
                      sources={0: "W", 1: "A_prev"})
     with np.errstate(over="ignore", invalid="ignore"):
-        out = _linear_backward(dZ, A_prev, W)
-    return _finite_grads(out, ("dA_prev", "dW", "db"))
+        grads = linear_grads(dZ, A_prev, W)
+    return _finite_grads(grads, ("dA_prev", "dW", "db"))
 
 
 def linear_activation_backward(dA, cache, activation):
@@ -197,47 +264,31 @@ def linear_activation_backward(dA, cache, activation):
     dA = check_array(dA, "dA", "(n[l], m)", Z.shape, sources={0: "Z", 1: "Z"})
     check_activation(activation, ACTIVATIONS)
     with np.errstate(over="ignore", invalid="ignore"):
-        out = _linear_backward(ACTIVATIONS[activation][2](dA, Z), A_prev, W)
-    return _finite_grads(out, ("dA_prev", "dW", "db"))
+        dZ = ACTIVATIONS[activation].backward(dA, Z)
+        grads = linear_grads(dZ, A_prev, W)
+    return _finite_grads(grads, ("dA_prev", "dW", "db"))
 
 
-def _model_backward(dZ, caches, hidden_activation, need_dA0):
-    """Backward through the caches, starting from dZ of the last layer (AL - Y)."""
-    L = len(caches)
-    grads = {}
-    backward = ACTIVATIONS[hidden_activation][2] if hidden_activation != "relu" else _relu_mask
-    for l in range(L, 0, -1):
-        (A_prev, W, _), Z = caches[l - 1]
-        if l < L:
-            dZ = backward(grads[f"dA{l}"], Z)
-        dA_prev, grads[f"dW{l}"], grads[f"db{l}"] = _linear_backward(dZ, A_prev, W, l > 1 or need_dA0)
-        if dA_prev is not None:
-            grads[f"dA{l - 1}"] = dA_prev
-    return grads
-
-
-def L_model_backward(AL, Y, caches, hidden_activation="relu", need_dA0=True):
+def L_model_backward(AL, Y, caches, hidden_activation="relu"):
     """Backward pass through all L layers.
 
     AL : (1, m) from L_model_forward    Y : (1, m)    caches : its list of L caches
     Returns grads with "dA{l-1}", "dW{l}", "db{l}" for l = 1..L (dA{l-1} has the
-    shape of A{l-1}). ``need_dA0=False`` skips dA0 = W1^T dZ1, which training never
-    uses and which costs as much as a whole layer on wide inputs.
-    The caches must be the ones L_model_forward made for AL: layers chaining, AL =
-    sigmoid(ZL) and A{l} = g(Z{l}) for ``hidden_activation``; otherwise it refuses.
-    Notebook 04, section 6.
+    shape of A{l-1}). The caches must be the ones L_model_forward made for AL: layers
+    chaining, AL = sigmoid(ZL) and A{l} = g(Z{l}) for ``hidden_activation``; otherwise
+    it refuses. Notebook 04, section 6.
     """
     AL = check_probabilities(AL, "AL")
     Y = check_labels(Y, AL.shape[1], against="AL")
     check_activation(hidden_activation, ACTIVATIONS, "hidden_activation")
-    need_dA0 = check_flag(need_dA0, "need_dA0")
     checked = check_caches(caches, AL.shape[1], hidden_activation)
-    check_matches(AL, _sigmoid(checked[-1][1]), "AL", f"sigmoid(Z{len(checked)}) of the last cache",
+    check_matches(AL, ACTIVATIONS["sigmoid"].forward(checked[-1][1]), "AL",
+                  f"sigmoid(Z{len(checked)}) of the last cache",
                   "pass the AL and caches of one L_model_forward call")
     with np.errstate(over="ignore", invalid="ignore"):
-        grads = _model_backward(AL - Y, checked, hidden_activation, need_dA0)
+        grads = model_backward(AL, Y, checked, hidden_activation)
     for key, value in grads.items():
-        finite_result(value, key, _SCALE_HINT)
+        finite_result(value, key, SCALE_HINT)
     return grads
 
 
@@ -250,53 +301,18 @@ def update_parameters(params, grads, learning_rate):
     """
     L, p = check_parameters(params, name="params")
     learning_rate = check_scalar(learning_rate, "learning_rate", positive=True)
-    keys = [f"{c}{l}" for l in range(1, L + 1) for c in "Wb"]
-    check_dict_keys(grads, ["d" + k for k in keys], "grads")
-    new = {}
-    for k in keys:
-        g = check_array(grads["d" + k], "d" + k, f"the shape of {k},", p[k].shape)
-        with np.errstate(over="ignore", invalid="ignore"):
-            new[k] = finite_result(p[k] - learning_rate * g, f"the updated {k}",
-                                   "use a smaller learning_rate")
+    check_dict_keys(grads, ["d" + k for k in p], "grads")
+    g = {"d" + k: check_array(grads["d" + k], "d" + k, f"the shape of {k},", v.shape)
+         for k, v in p.items()}
+    with np.errstate(over="ignore", invalid="ignore"):
+        new = update(p, g, learning_rate)
+    for k, v in new.items():
+        finite_result(v, f"the updated {k}", "use a smaller learning_rate")
     return new
 
 
-@threads.trains(lambda X, parameters: threads.network_flops(parameters, X.shape[1]))
-def _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_activation,
-           callback):
-    """The gradient-descent loop shared by two_layer_model and L_layer_model.
-
-    Works on its own copy of ``parameters``; updates in place to avoid new arrays.
-    The cost and dZL come from the logits ZL (exact where AL rounds to 0 or 1).
-    """
-    p = {k: np.array(v, dtype=np.float64) for k, v in parameters.items()}
-    L = len(p) // 2
-    costs, sign = [], 1.0 - 2.0 * Y
-    with np.errstate(over="ignore", invalid="ignore"):
-        for i in range(num_iterations):
-            threads.settle()
-            _, caches = _model_forward(X, p, L, hidden_activation, output=False)
-            ZL = caches[-1][1]
-            grads = _model_backward(_logit_gradient(ZL, Y, sign), caches, hidden_activation,
-                                    need_dA0=False)
-            for l in range(1, L + 1):
-                p[f"W{l}"] -= learning_rate * grads[f"dW{l}"]
-                p[f"b{l}"] -= learning_rate * grads[f"db{l}"]
-            if not np.isfinite(grads[f"db{L}"]).all() or not np.isfinite(grads["db1"]).all():
-                raise diverged(learning_rate, i, "gradient")
-            if i % COST_EVERY == 0 or i == num_iterations - 1:
-                cost = _from_logits(ZL, Y)
-                if i % COST_EVERY == 0:
-                    costs.append(cost)
-                    if print_cost:
-                        print(f"Cost after iteration {i}: {cost:.6f}")
-                if callback is not None:
-                    callback(i, cost)
-    return p, costs
-
-
-def _check_training_args(X, Y, layers_dims, learning_rate, num_iterations, print_cost,
-                         hidden_activation, seed, callback):
+def _checked_training_args(X, Y, layers_dims, learning_rate, num_iterations, print_cost,
+                           hidden_activation, seed, callback):
     X = check_array(X, "X", "(n_x, m)", (None, None))
     Y = check_labels(Y, X.shape[1])
     dims = check_layer_dims(layers_dims, "layers_dims")
@@ -315,7 +331,7 @@ def _check_training_args(X, Y, layers_dims, learning_rate, num_iterations, print
 
 def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
                     print_cost=False, hidden_activation="relu", seed=1, callback=None):
-    """Train LINEAR -> g -> LINEAR -> SIGMOID by gradient descent.
+    """Train LINEAR -> g -> LINEAR -> SIGMOID by gradient descent (``step``, repeated).
 
     X : (n_x, m)    Y : (1, m)    layers_dims : (n_x, n_h, 1)
     Weights start at standard normal x 0.01 (drawn from ``seed``), biases at 0.
@@ -323,19 +339,18 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     (for progress bars and live plots). Returns ``(parameters, costs)`` with the
     costs at iterations 0, 100, 200... Notebook 04, section 8.
     """
-    X, Y, dims, learning_rate, num_iterations, print_cost, rng = _check_training_args(
+    X, Y, dims, learning_rate, num_iterations, print_cost, rng = _checked_training_args(
         X, Y, layers_dims, learning_rate, num_iterations, print_cost, hidden_activation, seed,
         callback)
     if len(dims) != 3:
         raise ValueError(f"layers_dims must be (n_x, n_h, n_y) for two layers, got {layers_dims!r}")
-    parameters = _initialize(dims, rng, 0.01)
-    return _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_activation,
-                  callback)
+    return descend(initialize(dims, rng, 0.01), X, Y, num_iterations, learning_rate,
+                   hidden_activation, print_cost, callback)
 
 
 def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
                   print_cost=False, hidden_activation="relu", seed=1, callback=None):
-    """Train [LINEAR -> g] x (L-1) -> LINEAR -> SIGMOID by gradient descent.
+    """Train [LINEAR -> g] x (L-1) -> LINEAR -> SIGMOID by gradient descent (``step``, repeated).
 
     X : (n_x, m)    Y : (1, m)    layers_dims : [n_x, n1, ..., 1] (L + 1 sizes)
     Weights start at standard normal / sqrt(n[l-1]) (drawn from ``seed``).
@@ -343,12 +358,11 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
     Raises ``TrainingDiverged`` (naming the learning rate) on inf or NaN.
     Notebook 04, section 8.
     """
-    X, Y, dims, learning_rate, num_iterations, print_cost, rng = _check_training_args(
+    X, Y, dims, learning_rate, num_iterations, print_cost, rng = _checked_training_args(
         X, Y, layers_dims, learning_rate, num_iterations, print_cost, hidden_activation, seed,
         callback)
-    parameters = _initialize(dims, rng, "xavier")
-    return _train(X, Y, parameters, learning_rate, num_iterations, print_cost, hidden_activation,
-                  callback)
+    return descend(initialize(dims, rng, "xavier"), X, Y, num_iterations, learning_rate,
+                   hidden_activation, print_cost, callback)
 
 
 def predict(X, parameters, hidden_activation="relu"):

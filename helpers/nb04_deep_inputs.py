@@ -1,13 +1,12 @@
 """Checks of the deep network's inputs (``helpers.nb04_deep``): parameters, layer sizes,
 linear caches and the list of caches ``L_model_backward`` receives.
 
-Kept apart from ``deep`` so that module reads as the course's algorithm. Every
+Kept apart so that ``nb04_deep`` reads as the course's algorithm. No state is kept. Every
 check raises ``TypeError``/``ValueError`` through ``helpers.validation``; none
 changes its input.
 """
 
 import re
-import weakref
 
 import numpy as np
 
@@ -16,13 +15,6 @@ from .validation import (MAX_ELEMENTS, check_array, check_dict_keys, check_match
                          describe)
 
 OUTPUT = "the output layer has 1 unit (one sigmoid probability)"
-
-
-# The hidden activations A1, A2... that L_model_forward put in caches it returned,
-# by id (an entry disappears with its array). L_model_backward uses it to tell a
-# cache list that lost its first layer (whose A_prev would be A1, not X) from a
-# shallower network.
-_HIDDEN_OUTPUTS = weakref.WeakValueDictionary()
 
 
 def _layer_count(parameters, name="parameters"):
@@ -117,9 +109,6 @@ def check_caches(caches, m, hidden_activation):
                         sources={0: OUTPUT})
         if Z.shape[0] != W.shape[0]:
             raise ValueError(f"{name}: Z has {Z.shape[0]} rows but W has {W.shape[0]}; {how}")
-        if l == 1 and id(A_prev) in _HIDDEN_OUTPUTS and _HIDDEN_OUTPUTS[id(A_prev)] is A_prev:
-            raise ValueError(f"caches[0]'s A_prev is a hidden layer's output from L_model_forward, "
-                             f"not X: the list has lost its first cache(s); {how}")
         if Z_prev is not None:
             if A_prev.shape != Z_prev.shape:
                 raise ValueError(f"{name}: A_prev has shape {A_prev.shape} but the Z of layer "
@@ -132,9 +121,3 @@ def check_caches(caches, m, hidden_activation):
         Z_prev = Z
     return checked
 
-
-def remember_hidden_outputs(X, caches):
-    """Note the A1, A2... of ``caches`` (from L_model_forward on ``X``); X is an input now."""
-    _HIDDEN_OUTPUTS.pop(id(X), None)
-    for (A_prev, _, _), _ in caches[1:]:
-        _HIDDEN_OUTPUTS[id(A_prev)] = A_prev

@@ -233,7 +233,7 @@ def plot_activations(z=None, names=("sigmoid", "tanh", "relu", "leaky_relu"), ax
         _, axes = plt.subplots(1, 2, figsize=(9, 3.4))
     ax_g, ax_d = axes
     for name in names:
-        g, dg, _ = ACTIVATIONS[name]
+        g, dg = ACTIVATIONS[name].forward, ACTIVATIONS[name].derivative
         ax_g.plot(z, g(z), label=name)
         ax_d.plot(z, dg(z), label=name)
     ax_g.set_title("g(z)")

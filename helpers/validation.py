@@ -6,8 +6,8 @@ was expected in the course's notation, what was given, and what to do. Where two
 arguments disagree the message names both and what each has, e.g. "Y has 4
 columns but X has 5 columns (examples)".
 
-The reference functions call these once at their door; their training loops
-then run on the already-checked arrays (the "unchecked fast path").
+The reference functions call these once, at their door; the equations behind them
+(``forward``, ``backward``, ``step`` in each model's module) then trust their arrays.
 """
 
 import numbers
@@ -271,8 +271,11 @@ def check_dict_keys(d, keys, name):
 def check_labels(Y, m=None, name="Y", against="X"):
     """``Y`` must be ``(1, m)`` holding only 0 and 1; returns it as float64.
 
-    ``against`` names the argument ``m`` came from (for the message).
+    Booleans count as labels (``Y = scores > 0.5`` is the usual way to make them: True is
+    1, False is 0). ``against`` names the argument ``m`` came from (for the message).
     """
+    if isinstance(Y, np.ndarray) and Y.dtype.kind == "b":
+        Y = Y.astype(np.float64)
     Y = check_array(Y, name, "(1, m)", (1, m), sources={1: against})
     bad = (Y != 0) & (Y != 1)
     if bad.any():

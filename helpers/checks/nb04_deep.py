@@ -17,8 +17,9 @@ from .training import from_start
 REF = {k: getattr(ref, k) for k in (
     "initialize_parameters_deep", "linear_forward", "linear_activation_forward", "L_model_forward",
     "compute_cost", "linear_backward", "linear_activation_backward", "L_model_backward",
-    "update_parameters", "two_layer_model", "L_layer_model", "_activation_forward",
-    "_model_forward", "_linear_backward", "_model_backward", "_train")}
+    "update_parameters", "two_layer_model", "L_layer_model", "initialize", "linear",
+    "layer_forward", "model_forward", "linear_grads", "model_backward", "update", "step",
+    "descend")}
 
 
 def _relu_backward(dA, Z):
@@ -248,16 +249,16 @@ def check_linear_activation_backward(fn):
 
 
 def _model_backward_reference(AL, Y, caches):
-    """Any number of output units (the public function checks one): the reference's documented
-    private entry point ``_model_backward``, which starts from dZL = AL - Y."""
-    return REF["_model_backward"](AL - Y, caches, "relu", True)
+    """L_model_backward for any number of output units (the graded one checks one): the
+    reference's equations, ``model_backward``."""
+    return REF["model_backward"](AL, Y, caches, "relu")
 
 
 def _backward_cases():
     cases = []
     for s, (dims, m) in enumerate(SHAPES + [([3, 4, 2], 6)], start=150):
         X, Y, p = _network(np.random.default_rng(s), dims, m)
-        AL, caches = REF["_model_forward"](X, p, len(dims) - 1, "relu")
+        AL, caches = REF["model_forward"](X, p, "relu")
         cases.append(Case(f"layer_dims = {dims}, m = {m}", AL, Y, caches, general=dims[-1] > 1))
     return cases
 
@@ -269,7 +270,7 @@ def _backward_all(c, hidden, last, sign=-1, keep_dAL=False):
         act = last if l == len(caches) else hidden
         (A_prev, W, _), Z = caches[l - 1]
         dZ = _BACKWARD[act](dA, Z)
-        grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = REF["_linear_backward"](dZ, A_prev, W)
+        grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = REF["linear_grads"](dZ, A_prev, W)
         dA = dA if keep_dAL else grads[f"dA{l - 1}"]
     return grads
 
@@ -369,7 +370,7 @@ def _training_cases(two_layer):
 def _train_from(case, start, learning_rate=None):
     X, Y = case.args[:2]
     rate = case.kwargs["learning_rate"] if learning_rate is None else learning_rate
-    return REF["_train"](X, Y, start, rate, case.kwargs["num_iterations"], False, "relu", None)
+    return REF["descend"](start, X, Y, case.kwargs["num_iterations"], rate)
 
 
 def _init_shapes(case):
@@ -381,8 +382,8 @@ def _stale_weights(c):
     X, Y = c.args[:2]
     lr, n = c.kwargs["learning_rate"], c.kwargs["num_iterations"]
     _, costs = _train_from(c.with_kwargs(num_iterations=1), c.start)
-    AL, caches = REF["_model_forward"](X, c.start, len(c.start) // 2, "relu")
-    grads = REF["_model_backward"](AL - Y, caches, "relu", False)
+    AL, caches = REF["model_forward"](X, c.start, "relu")
+    grads = REF["model_backward"](AL, Y, caches, "relu", need_dA0=False)
     p = {k: v - n * lr * grads["d" + k] for k, v in c.start.items()}
     return p, costs * len(range(0, n, 100))
 

@@ -4,7 +4,6 @@
   and the asyncio task that, while playing, trains a few iterations per frame and
   redraws. The task runs on the kernel's own event loop and yields to it between
   frames, so button clicks and slider moves are handled while it plays.
-- ``training_threads()``: BLAS threads for widget training, decided by ``helpers.threads``.
 - ``Blitter``, ``nice_limit``: redraw only what changed in a frame.
 - ``figure_png``, ``pixels_jpeg``: a figure (Agg, no pyplot) to bytes for an ``Image`` widget.
 - ``training_hint``: the sentence shown when training stalls or every ReLU is dead.
@@ -23,19 +22,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-from .. import threads
 from ..checks import passes
 
 MAX_FPS = 25          # frames per second at most while playing (the browser keeps up)
 STALL_WINDOW = 300    # iterations over which a flat cost counts as stalled
-
-
-def training_threads(flops=0):
-    """BLAS threads for a widget's own training steps (a context manager), decided by
-    ``helpers.threads`` from the work per iteration (``flops``; 0 = small, one thread)
-    and the machine's load, like every other trainer.
-    """
-    return threads.blas_threads(flops, "widget playground")
 
 
 def new_figure(width, height, dpi=80):

@@ -26,7 +26,7 @@ def planar_figure(X, Y, n_h=4, learning_rate=1.2, num_iterations=5000, activatio
                   name="flower"):
     """Train the one-hidden-layer network on X (2, m), Y (1, m); draw its boundary and costs.
 
-    Returns ``(figure, accuracy in %)``. BLAS threads: nn_model decides (helpers.threads).
+    Returns ``(figure, accuracy in %)``.
     """
     params, costs = nb03_shallow.nn_model(X, Y, n_h, num_iterations=num_iterations,
                                      learning_rate=learning_rate, activation=activation,

@@ -12,11 +12,10 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap
 
 from .. import nb03_shallow
-from ..activations import ACTIVATIONS
-from ..cost import _from_logits, _logit_gradient, cross_entropy
+from ..cost import cross_entropy, cross_entropy_from_logits
 from ..plots import CLASS_COLORS, decision_grid
 from ..validation import diverged
-from .live import Blitter, new_figure, nice_limit, training_hint, training_threads
+from .live import Blitter, new_figure, nice_limit, training_hint
 
 PROBABILITY_CMAP = LinearSegmentedColormap.from_list(   # light, so the points stay visible
     "class_probability", ["#8fbfe0", "#ffffff", "#f6c27a"])
@@ -44,14 +43,11 @@ def split_data(X, Y, noise=0.0, test_share=0.3, seed=0):
 
 
 def _reference_step(activation):
-    """One gradient-descent step on the reference fast path, as ``nb03_shallow.nn_model`` takes
-    it: the cost and dZ2 come from the logits Z2 (exact where A2 rounds to 0 or 1).
-    (params, X, Y, lr) -> (new params, the cost before the step)."""
+    """One gradient-descent step, ``nb03_shallow.step`` as ``nn_model`` takes it (the cost
+    from the logits Z2). (params, X, Y, lr) -> (new params, the cost before the step)."""
     def step(p, X, Y, learning_rate):
-        _, cache = nb03_shallow._forward(X, p, activation, output=False)
-        Z2 = cache["Z2"]
-        grads = nb03_shallow._backward(p, cache, X, _logit_gradient(Z2, Y), activation)
-        return {k: p[k] - learning_rate * grads["d" + k] for k in nb03_shallow.KEYS}, _from_logits(Z2, Y)
+        new, cache, _ = nb03_shallow.step(p, X, Y, learning_rate, activation)
+        return new, cross_entropy_from_logits(cache["Z2"], Y)
     return step
 
 
@@ -86,9 +82,9 @@ class PlanarRun:
 
     def advance(self, n):
         """Train ``n`` iterations. Returns "" or the sentence saying training diverged."""
-        with training_threads(), np.errstate(over="ignore", invalid="ignore"):
+        with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(n):
-                test = (_from_logits(self.logits(self.X_test), self.Y_test)
+                test = (cross_entropy_from_logits(self.logits(self.X_test), self.Y_test)
                         if self.Y_test.shape[1] else np.nan)
                 self.params, cost = self._step(self.params, self.X, self.Y, self.learning_rate)
                 self.train_costs.append(cost)
@@ -98,19 +94,21 @@ class PlanarRun:
                 self.iteration += 1
         return ""
 
+    def forward(self, X):
+        """The reference forward pass at the current parameters: (A2, cache) for X (2, m)."""
+        return nb03_shallow.forward(X, self.params, self.activation)
+
     def hidden(self, X):
         """The hidden layer's activations A1 (n_h, m) for the points X (2, m)."""
-        p = self.params
-        return ACTIVATIONS[self.activation][0](p["W1"] @ X + p["b1"])
+        return self.forward(X)[1]["A1"]
 
     def logits(self, X):
         """The output layer's Z2 (1, m) for the points X (2, m)."""
-        p = self.params
-        return p["W2"] @ self.hidden(X) + p["b2"]
+        return self.forward(X)[1]["Z2"]
 
     def probabilities(self, X):
         """The network's output A2 (1, m): P(class 1) for the points X (2, m)."""
-        return 1 / (1 + np.exp(-self.logits(X)))
+        return self.forward(X)[0]
 
     def accuracy(self, test=False):
         """Accuracy in % on the train (or test) points; None with no test points."""

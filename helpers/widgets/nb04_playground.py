@@ -12,13 +12,12 @@ import numpy as np
 from IPython.display import Image
 
 from .. import nb04_deep
-from ..activations import ACTIVATIONS
 from ..checks import nb04_deep as deep_checks
-from ..cost import _from_logits, _logit_gradient, cross_entropy
+from ..cost import cross_entropy, cross_entropy_from_logits
 from ..validation import diverged
 from .common import LAYOUT, WIDE, log_slider
 from .live import (Blitter, figure_png, learner_toggle, new_figure, nice_limit, training_hint,
-                   frame_area, training_threads, wire)
+                   frame_area, wire)
 
 DEEP_LIMITS = {"hidden_layers": (1, 4), "units": (1, 50), "learning_rate": (1e-4, 3.0),
                "per_frame": (1, 50)}
@@ -72,26 +71,23 @@ class DeepRun:
 
     def _step(self):
         """One gradient-descent step; returns the cost before it. The reference step is
-        ``nb04_deep.L_layer_model``'s (cost and dZL from the logits ZL); the learner's cost
-        comes from their AL, as the course computes it."""
+        ``nb04_deep.step``, as ``L_layer_model`` takes it (the cost from the logits ZL); the
+        learner's cost comes from their AL, as the course computes it."""
         if self.functions:
             forward, backward, update = (self.functions[n] for n in LEARNER_FUNCTIONS)
             AL, caches = forward(self.X, self.params)
             self.params = update(self.params, backward(AL, self.Y, caches), self.learning_rate)
             return cross_entropy(AL, self.Y)
-        _, caches = nb04_deep._model_forward(self.X, self.params, self.L, self.activation, output=False)
-        ZL = caches[-1][1]
-        grads = nb04_deep._model_backward(_logit_gradient(ZL, self.Y), caches, self.activation,
-                                     need_dA0=False)
-        self.params = {k: v - self.learning_rate * grads["d" + k] for k, v in self.params.items()}
-        return _from_logits(ZL, self.Y)
+        self.params, caches, _ = nb04_deep.step(self.params, self.X, self.Y, self.learning_rate,
+                                                self.activation)
+        return cross_entropy_from_logits(caches[-1][1], self.Y)
 
     def advance(self, n):
         """Train ``n`` iterations. Returns "" or the sentence saying training diverged."""
-        with training_threads(), np.errstate(over="ignore", invalid="ignore"):
+        with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(n):
                 if self.iteration % TEST_EVERY == 0:
-                    test = _from_logits(self.logits(self.X_test), self.Y_test)
+                    test = cross_entropy_from_logits(self.logits(self.X_test), self.Y_test)
                     self.test_costs.append((self.iteration, test))
                 cost = self._step()
                 self.train_costs.append(cost)
@@ -102,11 +98,11 @@ class DeepRun:
 
     def logits(self, X):
         """ZL (1, m) for the columns of X."""
-        return nb04_deep._model_forward(X, self.params, self.L, self.activation, output=False)[1][-1][1]
+        return nb04_deep.model_forward(X, self.params, self.activation)[1][-1][1]
 
     def probabilities(self, X):
         """AL (1, m) for the columns of X."""
-        return nb04_deep._model_forward(X, self.params, self.L, self.activation)[0]
+        return nb04_deep.model_forward(X, self.params, self.activation)[0]
 
     def accuracy(self, test=False):
         X, Y = (self.X_test, self.Y_test) if test else (self.X, self.Y)
@@ -118,7 +114,7 @@ class DeepRun:
             return None
         A, worst = self.X, 0.0
         for l in range(1, self.L):
-            A = ACTIVATIONS["relu"][0](self.params[f"W{l}"] @ A + self.params[f"b{l}"])
+            A, _ = nb04_deep.layer_forward(A, self.params[f"W{l}"], self.params[f"b{l}"], "relu")
             worst = max(worst, float(np.mean(~(A > 0).any(axis=1))))
         return worst
 

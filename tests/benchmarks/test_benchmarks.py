@@ -4,7 +4,6 @@ really runs and always stops; each widget's "one redraw" is a real change that r
 import sys
 
 import matplotlib
-import numpy as np
 import pytest
 from tests.paths import ROOT
 
@@ -16,7 +15,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import busy  # noqa: E402
 import widget_bench  # noqa: E402
 
-from helpers import data, threads, widgets  # noqa: E402
+from helpers import widgets  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -48,16 +47,3 @@ def test_each_move_changes_a_control_and_redraws(build):
     move()
     assert [c.value for c in controls] == before  # and back: every call is a real change
     assert outputs
-
-
-def test_training_widgets_move_through_the_thread_decision():
-    rng = np.random.default_rng(0)
-    X = rng.standard_normal((4, 40))
-    Y = (X[:1] > 0).astype(np.float64)
-    for box, who in [(widgets.logistic_playground(X, Y, X, Y, num_iterations=100), "nb02_logistic._optimize"),
-                     (widgets.planar_playground({"flower": data.load_planar_dataset()}),
-                      "widget playground"),
-                     (widgets.deep_playground(X, Y, X, Y), "widget playground")]:
-        threads.decisions.clear()
-        widget_bench.mover(box)()
-        assert who in [d.who for d in threads.decisions]

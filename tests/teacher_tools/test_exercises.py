@@ -3,7 +3,6 @@ nbgrader; the course notebooks' nbgrader metadata, points and markers."""
 
 import copy
 import importlib.util
-import os
 import re
 import subprocess
 import sys
