@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .activations import sigmoid
-from .plots import BACKWARD_FACE, FORWARD_FACE, GRADIENT_COLOR, INPUT_FACE, _axes
+from .plots import BACKWARD_FACE, FORWARD_FACE, GRADIENT_COLOR, INPUT_FACE, axes_or_new
 from .validation import check_scalar, check_size, describe
 
 
@@ -50,7 +50,7 @@ def computation_graph(a=5.0, b=3.0, c=2.0, ax=None):
     """
     a, b, c = (check_scalar(v, n, minimum=-1e100, maximum=1e100)
                for n, v in (("a", a), ("b", b), ("c", c)))
-    ax = _axes(ax, figsize=(8, 3.2))
+    ax = axes_or_new(ax, figsize=(8, 3.2))
     u = b * c
     v = a + u
     J = 3 * v
@@ -96,7 +96,7 @@ def logistic_graph(x, w, b, y, ax=None):
     da = -y / a + (1 - y) / (1 - a)
     dz = a - y
     n = x.size
-    ax = _axes(ax, figsize=(9, 1.0 + 0.9 * (2 * n + 1)))
+    ax = axes_or_new(ax, figsize=(9, 1.0 + 0.9 * (2 * n + 1)))
     rows = 2 * n + 1
     nodes = {}
     for i in range(n):
@@ -139,7 +139,7 @@ def two_layer_pass(n_x, n_h, m, n_y=1, ax=None):
               "W2": (n_y, n_h), "b2": (n_y, 1), "Z2": (n_y, m), "A2": (n_y, m),
               "dZ2": (n_y, m), "dW2": (n_y, n_h), "db2": (n_y, 1),
               "dZ1": (n_h, m), "dW1": (n_h, n_x), "db1": (n_h, 1)}
-    ax = _axes(ax, figsize=(11, 4.6))
+    ax = axes_or_new(ax, figsize=(11, 4.6))
     s = {k: str(v) for k, v in shapes.items()}
     top, bottom, low = 2.6, 0.6, -0.7
     _box(ax, 0, top, f"X = A[0]\n{s['X']}", face=INPUT_FACE, width=1.5)
@@ -197,7 +197,7 @@ def building_blocks(layer_dims, m="m", ax=None, hidden_activation="relu"):
     L = len(dims) - 1
     shown = _shown_layers(L)
     step = 3.2
-    ax = _axes(ax, figsize=(min(2.3 * len(shown) + 2.2, 13), 4.0))
+    ax = axes_or_new(ax, figsize=(min(2.3 * len(shown) + 2.2, 13), 4.0))
     drawn = []
     for k, l in enumerate(shown):
         x = step * k + 1.6

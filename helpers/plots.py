@@ -43,7 +43,8 @@ def setup():
     mpl.rcParams.update(RC)
 
 
-def _axes(ax, figsize=None, name="ax"):
+def axes_or_new(ax, figsize=None, name="ax"):
+    """``ax`` if it is a matplotlib Axes, a new figure's Axes if it is None; else a TypeError."""
     if ax is not None and not isinstance(ax, mpl.axes.Axes):
         raise TypeError(f"{name} must be a matplotlib Axes (or None for a new figure), got "
                         f"{describe(ax)}")
@@ -65,7 +66,7 @@ def plot_costs(costs, every=100, ax=None, label=None, title=None):
         costs = np.array(costs, dtype=np.float64)
     costs = check_array(costs, "costs", "(k,)", (None,), allow_empty=True)
     every = check_size(every, "every")
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     iterations = np.arange(len(costs)) * every
     (line,) = ax.plot(iterations, costs, label=label)
     ax.set_xlabel("iteration")
@@ -110,7 +111,7 @@ def plot_decision_boundary(predict, X, Y, ax=None, title=None, step=None):
     """
     check_callable(predict, "predict", "predict(points of shape (2, n)) -> labels (1, n)")
     X, Y = _points(X, Y)
-    ax = _axes(ax, figsize=(4.5, 3.8))
+    ax = axes_or_new(ax, figsize=(4.5, 3.8))
     xx, yy, grid = decision_grid(X, step)
     Z = predict(grid)
     if not isinstance(Z, np.ndarray) or Z.size != xx.size or Z.dtype.kind not in "biuf":
@@ -139,7 +140,7 @@ def _points(X, Y):
 def plot_points(X, Y, ax=None, title=None):
     """Scatter 2-D points X (2, m) coloured by their labels Y (1, m). Returns the scatter."""
     X, Y = _points(X, Y)
-    ax = _axes(ax, figsize=(4.5, 3.8))
+    ax = axes_or_new(ax, figsize=(4.5, 3.8))
     colors = np.array(CLASS_COLORS)[Y.ravel().astype(int)]
     points = ax.scatter(X[0], X[1], c=colors, s=12, edgecolors="k", linewidths=0.3)
     ax.set_xlabel("$x_1$")
@@ -166,7 +167,7 @@ def plot_network(layer_sizes, ax=None, labels=None, title=None, max_units=10):
                                    and all(isinstance(u, (list, tuple)) for u in labels)):
         raise TypeError(f"labels must be a list of lists of unit names, one per layer, got "
                         f"{describe(labels)}")
-    ax = _axes(ax, figsize=((2.4 if labels else 1.9) * len(layer_sizes) + 1, 3.4))
+    ax = axes_or_new(ax, figsize=((2.4 if labels else 1.9) * len(layer_sizes) + 1, 3.4))
     ax.set_axis_off()
     ax.set_aspect("equal")
     shown = []
@@ -228,7 +229,7 @@ def plot_activations(z=None, names=("sigmoid", "tanh", "relu", "leaky_relu"), ax
         if len(np.atleast_1d(axes)) != 2:
             raise ValueError(f"axes must be two matplotlib Axes (or None), got {describe(axes)}")
         for i, ax in enumerate(np.atleast_1d(axes)):
-            _axes(ax, name=f"axes[{i}]")
+            axes_or_new(ax, name=f"axes[{i}]")
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(9, 3.4))
     ax_g, ax_d = axes
@@ -305,7 +306,7 @@ def plot_broadcast(shape_a, shape_b, ax=None):
     shape_a, shape_b : tuples of at most 2 whole numbers >= 1, at most 12 cells wide.
     """
     shape_a, shape_b = _small_shape(shape_a, "shape_a"), _small_shape(shape_b, "shape_b")
-    ax = _axes(ax, figsize=(9, 2.8))
+    ax = axes_or_new(ax, figsize=(9, 2.8))
     ax.set_axis_off()
     a = np.arange(int(np.prod(shape_a)), dtype=float).reshape(shape_a) + 1
     b = (np.arange(int(np.prod(shape_b)), dtype=float).reshape(shape_b) + 1) * 10

@@ -49,17 +49,13 @@ def passes(check, fn):
     For code that needs to know whether a learner's function passes without showing
     anything (the playgrounds' "use my functions" toggle).
     """
-    feedback._QUIET[0] += 1
-    try:
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), \
-                warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                check(fn)
-            except AssertionError as exc:
-                return False, str(exc)
-            except Exception as exc:  # noqa: BLE001 - an error outside the learner's call
-                return False, f"{type(exc).__name__}: {exc}"
-    finally:
-        feedback._QUIET[0] -= 1
+    with feedback.quietly(), contextlib.redirect_stdout(io.StringIO()), \
+            contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            check(fn)
+        except AssertionError as exc:
+            return False, str(exc)
+        except Exception as exc:  # noqa: BLE001 - an error outside the learner's call
+            return False, f"{type(exc).__name__}: {exc}"
     return True, ""

@@ -11,6 +11,7 @@ plain Python ``str(exc)`` is the same block as plain text. A pass is one green l
 in a notebook (``_repr_html_``) and one plain line elsewhere.
 """
 
+import contextlib
 import html
 import os
 import sys
@@ -20,7 +21,7 @@ import numpy as np
 
 HELPERS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _NUMPY_DIR = os.path.dirname(os.path.abspath(np.__file__))
-_QUIET = [0]  # > 0 while helpers.checks.passes runs a check silently
+_QUIET = [0]  # > 0 while a check runs silently (``quietly``)
 
 RED, GREEN, BOLD, DIM, RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
@@ -82,6 +83,16 @@ class Passed:
 def _in_notebook():
     shell = sys.modules.get("IPython") and sys.modules["IPython"].get_ipython()
     return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+@contextlib.contextmanager
+def quietly():
+    """Within the block, checks show no pass line (helpers.checks.passes)."""
+    _QUIET[0] += 1
+    try:
+        yield
+    finally:
+        _QUIET[0] -= 1
 
 
 def show_pass(text, notes=()):

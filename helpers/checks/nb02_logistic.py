@@ -95,7 +95,7 @@ def cost_mistakes():
     ]
 
 
-def _cost_model(mistake, A_Y):
+def cost_model(mistake, A_Y):
     """Turn a ``(A, Y, m) -> cost`` mistake into a model of a whole result."""
     return Mistake(mistake.hint, lambda c: mistake.model(*A_Y(c)))
 

@@ -9,7 +9,7 @@ import numpy as np
 from .. import activations, cost
 from .. import nb03_shallow as ref
 from .core import Case, Mistake, graded, run_check
-from .nb02_logistic import cost_hint, cost_mistakes, _cost_model
+from .nb02_logistic import cost_hint, cost_mistakes, cost_model
 from .randomness import judge_init
 from .training import from_start
 
@@ -123,7 +123,7 @@ def cost_cases():
 
 
 def cost_check_mistakes():
-    return [_cost_model(m, lambda c: (c.args[0], c.args[1], c.args[1].shape[1]))
+    return [cost_model(m, lambda c: (c.args[0], c.args[1], c.args[1].shape[1]))
             for m in cost_mistakes()]
 
 

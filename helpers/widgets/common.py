@@ -58,7 +58,7 @@ def redraw(out, draw):
         return fig
 
 
-def _panel(controls, out, draw, status=()):
+def panel(controls, out, draw, status=()):
     """Wire every control to redraw ``out``, draw once, and return the VBox.
 
     ``status`` widgets (progress bars) are shown beside the controls but not

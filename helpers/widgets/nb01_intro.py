@@ -6,7 +6,7 @@ import numpy as np
 
 from .. import plots
 from ..activations import sigmoid
-from .common import LAYOUT, WIDE, _panel
+from .common import LAYOUT, WIDE, panel
 
 HOUSE_SIZES = np.array([45.0, 60.0, 85.0, 110.0, 140.0, 175.0])
 HOUSE_PRICES = np.array([40.0, 95.0, 160.0, 235.0, 310.0, 420.0])
@@ -48,7 +48,7 @@ def house_widget(w=2.8, b=-90.0):
     bias = widgets.FloatSlider(value=b, min=-300.0, max=100.0, step=5.0, description="bias b",
                                continuous_update=False, style=WIDE, layout=LAYOUT)
     out = widgets.Output()
-    return _panel([weight, bias], out, lambda: house_figure(weight.value, bias.value)[0])
+    return panel([weight, bias], out, lambda: house_figure(weight.value, bias.value)[0])
 
 
 def neuron_outputs(w, x=1.0, b=-1.0):
@@ -84,4 +84,4 @@ def neuron_widget(w=0.99):
                                  description="weight w", continuous_update=False, style=WIDE,
                                  layout=LAYOUT)
     out = widgets.Output()
-    return _panel([weight], out, lambda: neuron_figure(weight.value))
+    return panel([weight], out, lambda: neuron_figure(weight.value))

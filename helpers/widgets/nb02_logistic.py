@@ -5,7 +5,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import nb02_logistic, plots
-from .common import LAYOUT, WIDE, _panel, log_slider
+from .common import LAYOUT, WIDE, panel, log_slider
 
 def descent_1d_figure(learning_rate=0.1, steps=12, w0=-1.0, ax=None):
     """Gradient descent on J(w) = (w - 2)^2 + 1 from ``w0``, drawn on the curve.
@@ -49,7 +49,7 @@ def descent_1d_widget(learning_rate=0.3, steps=12):
     n = widgets.IntSlider(value=steps, min=1, max=30, description="steps", continuous_update=False,
                           style=WIDE, layout=LAYOUT)
     out = widgets.Output()
-    return _panel([rate, n], out, lambda: descent_1d_figure(rate.value, n.value)[0])
+    return panel([rate, n], out, lambda: descent_1d_figure(rate.value, n.value)[0])
 
 
 BROADCAST_SHAPES = ["(3, 4)", "(1, 4)", "(3, 1)", "(1, 1)", "(4,)", "(3,)", "(2, 4)", "()"]
@@ -80,7 +80,7 @@ def broadcast_widget(a="(3, 4)", b="(1, 4)"):
         plots.plot_broadcast(parse_shape(pick_a.value), parse_shape(pick_b.value), ax=ax)
         return fig
 
-    return _panel([pick_a, pick_b], out, draw)
+    return panel([pick_a, pick_b], out, draw)
 
 
 LOGISTIC_LIMITS = {"learning_rate": (1e-4, 10.0), "num_iterations": (100, 3000)}
@@ -128,4 +128,4 @@ def logistic_playground(X_train, Y_train, X_test, Y_test, learning_rate=0.5, num
         fig, _, _ = logistic_figure(X_train, Y_train, X_test, Y_test, rate.value, iters.value, bar)
         return fig
 
-    return _panel([rate, iters], out, draw, status=[bar])
+    return panel([rate, iters], out, draw, status=[bar])
