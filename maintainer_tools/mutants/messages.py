@@ -32,7 +32,7 @@ NAMING_ROWS = ("hint", "wrong quantity")
 CODE_ROW = "your code raised (most recent call last)"
 ALIASES = {"b": ("bias",), "w": ("weights",)}
 
-_ROW = re.compile(r"^  (\S[^:]*?):(?: +(.*))?$")
+_ROW = re.compile(r"^  (\S[^:]*?): *(.*)$")  # a label longer than the padding has no space after it
 
 
 def rows(text):
@@ -42,7 +42,7 @@ def rows(text):
         match = _ROW.match(line)
         if match and not line.startswith("   "):
             label = match.group(1)
-            out[label] = match.group(2) or ""
+            out[label] = match.group(2)
         elif label is not None:
             out[label] += "\n" + line.strip()
     return out
