@@ -23,7 +23,9 @@ import numpy as np
 
 from . import kinds, quantities
 from .cases import baseline
+from .edits_names import ReadsNotebook
 from .solutions import module_of
+from .syntax import called, dotted
 
 DATA = (np.ndarray, numbers.Number, dict, list, tuple)
 
@@ -103,9 +105,9 @@ class Context:
         ``ranges``."""
         child, parent = node, self.parent(node)
         while parent is not None and not isinstance(child, ast.stmt):
-            if kinds.called(parent, "range"):
+            if called(parent, "range"):
                 return ranges
-            if (isinstance(parent, ast.Subscript) and child is parent.slice) or kinds.called(parent, "str"):
+            if (isinstance(parent, ast.Subscript) and child is parent.slice) or called(parent, "str"):
                 return True
             child, parent = parent, self.parent(parent)
         return False
@@ -156,9 +158,9 @@ class Context:
             return self.is_array(node.left) or self.is_array(node.right)
         if isinstance(node, ast.UnaryOp):
             return self.is_array(node.operand)
-        if isinstance(node, ast.Call) and kinds.dotted(node.func) in ("np.sum", "np.mean"):
+        if isinstance(node, ast.Call) and dotted(node.func) in ("np.sum", "np.mean"):
             return any(k.arg == "axis" for k in node.keywords)
-        if isinstance(node, ast.Call) and kinds.dotted(node.func) in ("float", "np.squeeze", "len"):
+        if isinstance(node, ast.Call) and dotted(node.func) in ("float", "np.squeeze", "len"):
             return False
         return True
 
@@ -222,12 +224,12 @@ def _equal(a, b):
 
 def _quiet(stmt):
     """A statement that only seeds numpy's generator or prints."""
-    if isinstance(stmt, ast.Expr) and kinds.called(stmt.value, "print", "np.random.seed"):
+    if isinstance(stmt, ast.Expr) and called(stmt.value, "print", "np.random.seed"):
         return True
     return isinstance(stmt, ast.If) and not stmt.orelse and all(_quiet(s) for s in stmt.body)
 
 
-def _skipped(func, ctx):
+def _skipped(func):
     """Nodes no kind edits: the signature, and every node of a quiet statement."""
     out = set(map(id, ast.walk(func.args)))
     for stmt in quantities.statements(func):
@@ -290,7 +292,7 @@ def mutants_of(key):
     base = baseline(key)
     ctx = Context(func, base, vars(module_of(key)))
     nodes = preorder(func)
-    skipped = _skipped(func, ctx)
+    skipped = _skipped(func)
     seen = {(ast.unparse(func) + "\n", ())}
     out = []
     for kind, edit, _ in kinds.KINDS:
@@ -310,7 +312,7 @@ def mutants_of(key):
 
 def _make(key, kind, number, func, ctx, index, node, replacement):
     notebook = {}
-    if isinstance(replacement, kinds.ReadsNotebook):
+    if isinstance(replacement, ReadsNotebook):
         value = ctx.other_value(replacement.value_of)
         if not isinstance(value, DATA) or isinstance(value, bool):
             return None

@@ -48,10 +48,6 @@ def rows(text):
     return out
 
 
-def headline(text):
-    return text.split("\n", 1)[0]
-
-
 def is_check_failure(text, function):
     """A block of the check (``<function>: ...``), not an error of the check itself."""
     return text.startswith(f"{function}: ")
