@@ -18,7 +18,7 @@ mutant runs through its check; the table counts, per function (or kind) and over
     named      hinted, and the hint names the mutated quantity or the first one it changes
                downstream (see mutants/messages.py for exactly how that is read)
 
-Percentages are of ``changed``. The kinds are split once into two halves
+Percentages are of ``changed``, rounded down (100% means all of them). The kinds are split once into two halves
 (``mutants.kinds.KINDS``): write a diagnosis against "development", then measure it on
 "held-back". The run is deterministic (every draw seeded, a fixed order); ``--sample K``
 judges every K-th mutant of each function for a quicker look.
@@ -66,7 +66,7 @@ def tally(group):
 def _cells(counts):
     cells = [f"{counts['mutants']:>7}", f"{counts['changed']:>7}"]
     for column in COLUMNS[2:]:
-        share = f"{100 * counts[column] / counts['changed']:.0f}%" if counts["changed"] else "-"
+        share = f"{100 * counts[column] // counts['changed']}%" if counts["changed"] else "-"
         cells.append(f"{counts[column]:>5} {share:>4}")
     return "  ".join(cells)
 
@@ -123,18 +123,24 @@ def misses(results, count):
     return chosen
 
 
+def _held(value):
+    if hasattr(value, "shape"):
+        return f"an array of shape {value.shape}"
+    if isinstance(value, dict):
+        return f"a dict with keys {sorted(value)}"
+    if isinstance(value, (list, tuple)):
+        return f"a {type(value).__name__} of {len(value)}"
+    return repr(value)
+
+
 def show(verdict):
     """A miss as text: the mutation, then the block the learner would see."""
     m = verdict.mutant
-    wanted = ", ".join(m.quantities + m.downstream) or "-"
     lines = [f"{m.ident} ({m.half}): {verdict.outcome}",
-             f"  changed {m.target}: {m.change}",
-             f"  line:   {m.line}",
-             f"  names wanted: {wanted}"]
-    for name, value in m.notebook.items():
-        shape = getattr(value, "shape", None)
-        lines.append(f"  notebook variable: {name} = {type(value).__name__}"
-                     + (f" of shape {shape}" if shape is not None else ""))
+             f"  edit:        {m.change}",
+             f"  line:        {m.line}",
+             f"  should name: {', '.join(m.quantities + m.downstream) or '-'}"]
+    lines += [f"  notebook:    {name} = {_held(value)}" for name, value in m.notebook.items()]
     text = verdict.message or "(passed: no message)"
     lines += ["    | " + line for line in text.split("\n")]
     return "\n".join(lines)

@@ -269,8 +269,9 @@ def _short(text, width=90):
 
 
 def _target(stmt):
-    if isinstance(stmt, ast.Assign):
-        return " = ".join(ast.unparse(t) for t in stmt.targets)
+    if isinstance(stmt, ast.Assign):  # "dA_prev, dW, db", not "(dA_prev, dW, db)"
+        return " = ".join(ast.unparse(t)[1:-1] if isinstance(t, ast.Tuple) else ast.unparse(t)
+                          for t in stmt.targets)
     if isinstance(stmt, (ast.AugAssign, ast.AnnAssign)):
         return ast.unparse(stmt.target)
     if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):

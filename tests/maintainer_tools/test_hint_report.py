@@ -1,11 +1,16 @@
 """maintainer_tools.hint_report: reading a failure block, the table, and the invariants every
 check must keep on the mutants of the course-style solutions (today and after the diagnosis)."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from helpers.checks.feedback import CheckFailed
 from maintainer_tools import hint_report
 from maintainer_tools.mutants import messages
+from tests.paths import ROOT
 
 
 def _block(*fields, code=()):
@@ -69,6 +74,17 @@ def test_the_report_of_one_function(capsys):
     assert out.count("    | L1: ") == 2  # two misses, each with its block
     hint_report.main(["--function", "nb02_basics.L1", "--show-misses", "2"])
     assert capsys.readouterr().out == out  # deterministic
+
+
+def test_the_report_is_the_same_in_another_process(capsys):
+    args = ["--function", "nb03_shallow.backward", "--sample", "3", "--show-misses", "3"]
+    hint_report.main(args)
+    here = capsys.readouterr().out
+    other = subprocess.run([sys.executable, "-m", "maintainer_tools.hint_report", *args], cwd=ROOT,
+                           capture_output=True, text=True, timeout=120,
+                           env={**os.environ, "PYTHONHASHSEED": "12345"})
+    assert other.returncode == 0, other.stderr
+    assert other.stdout == here
 
 
 def test_tally_counts_nest():

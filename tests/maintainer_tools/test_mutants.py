@@ -50,7 +50,7 @@ EXAMPLES = [
      "dA_prev = np.dot(W.T, dZ) / m", ("dA_prev",), ()),
     ("nb04_deep.L_model_backward", "index_shift", "grads['dW' + str(L)]", "L -> L - 1",
      "grads['dW' + str(L - 1)] = dW_temp", ("dW*",), ("db*",)),
-    ("nb04_deep.L_model_backward", "index_shift", "(dA_prev_temp, dW_temp, db_temp)", "l + 1 -> l",
+    ("nb04_deep.L_model_backward", "index_shift", "dA_prev_temp, dW_temp, db_temp", "l + 1 -> l",
      "dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads['dA' + str(l)], current_cache, 'relu')",
      ("dA_prev_temp", "dW_temp", "db_temp"), ("dA*",)),
     ("nb04_deep.L_model_forward", "range_shift", "for", "range(1, L) -> range(2, L)", "for l in range(2, L):",
@@ -142,9 +142,11 @@ def test_each_mutant_changes_one_place_and_is_distinct(key):
     assert sorted({m.ident for m in mutants_of(key)}) == sorted(m.ident for m in mutants_of(key))
 
 
-def test_generation_is_deterministic():
-    again = [m for key in CHECKS for m in mutants_of.__wrapped__(key)]
-    assert [(m.ident, m.source, m.change) for m in again] == [(m.ident, m.source, m.change) for m in ALL]
+@pytest.mark.parametrize("key", ["nb02_logistic.propagate", "nb04_deep.L_model_backward"])
+def test_generation_is_deterministic(key):
+    again = mutants_of.__wrapped__(key)
+    assert [(m.ident, m.source, m.change) for m in again] == \
+        [(m.ident, m.source, m.change) for m in mutants_of(key)]
 
 
 def test_seeding_and_printing_are_never_edited():
