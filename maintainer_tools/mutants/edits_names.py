@@ -128,7 +128,7 @@ def _replace_loads(stmt, name, new):
         def visit_Name(self, n):
             if n.id == name and isinstance(n.ctx, ast.Load):
                 changed[0] = True
-                return new
+                return copy.deepcopy(new)
             return n
 
     copied = copy.deepcopy(stmt)
@@ -144,32 +144,31 @@ def _replace_loads(stmt, name, new):
     return copied
 
 
-def notebook_argument(node, ctx):
-    """An argument read from the notebook's data instead (X_train for X), in one statement."""
-    if not isinstance(node, ast.stmt):
+def _each_argument(stmt, ctx, new_for):
+    """(argument, ``stmt`` with that argument's loads replaced by ``new_for(argument)``) for each
+    argument ``stmt`` reads and ``new_for`` gives an expression for."""
+    if not isinstance(stmt, ast.stmt):
         return []
     out = []
     for param in ctx.params:
-        if param in NOTEBOOK_NAMES:
-            global_name = NOTEBOOK_NAMES[param]
-            new = _replace_loads(node, param, ast.Name(id=global_name, ctx=ast.Load()))
-            if new is not None:
-                out.append(ReadsNotebook(new, global_name, value_of=param))
+        new = new_for(param)
+        edited = _replace_loads(stmt, param, new) if new is not None else None
+        if edited is not None:
+            out.append((param, edited))
     return out
+
+
+def notebook_argument(node, ctx):
+    """An argument read from the notebook's data instead (X_train for X), in one statement."""
+    def global_for(param):
+        return ast.Name(id=NOTEBOOK_NAMES[param], ctx=ast.Load()) if param in NOTEBOOK_NAMES else None
+    return [ReadsNotebook(edited, NOTEBOOK_NAMES[param], value_of=param)
+            for param, edited in _each_argument(node, ctx, global_for)]
 
 
 def argument_to_constant(node, ctx):
     """An argument replaced, in one statement, by its value in the course's example."""
-    if not isinstance(node, ast.stmt):
-        return []
-    out = []
-    for param in ctx.params:
-        constant = ctx.constant_for(param)
-        if constant is not None:
-            new = _replace_loads(node, param, constant)
-            if new is not None:
-                out.append(new)
-    return out
+    return [edited for _, edited in _each_argument(node, ctx, ctx.constant_for)]
 
 
 # --- functions and statements ------------------------------------------------------------------
