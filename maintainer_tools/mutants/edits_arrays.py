@@ -46,12 +46,12 @@ def transpose_add(node, ctx):
     return []
 
 
-def _keyword(call, name):
-    return next((k for k in call.keywords if k.arg == name), None)
+def _keyword(node, name):
+    return next((k for k in node.keywords if k.arg == name), None)
 
 
-def _without(call, name):
-    return ast.Call(func=call.func, args=call.args, keywords=[k for k in call.keywords if k.arg != name])
+def _without(node, name):
+    return ast.Call(func=node.func, args=node.args, keywords=[k for k in node.keywords if k.arg != name])
 
 
 def axis_swap(node, ctx):

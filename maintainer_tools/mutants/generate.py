@@ -24,7 +24,7 @@ import numpy as np
 from . import kinds, quantities
 from .cases import baseline
 from .edits_names import ReadsNotebook
-from .solutions import module_of
+from .solutions import MODULES, module_of
 from .syntax import called, dotted
 
 DATA = (np.ndarray, numbers.Number, dict, list, tuple)
@@ -333,10 +333,10 @@ def _make(key, kind, number, func, ctx, index, node, replacement):
     else:
         shown = _first_line if isinstance(node, ast.stmt) else ast.unparse
         change = f"{_short(shown(node))} -> {_short(shown(replacement))}"
-        new_stmt = replacement if isinstance(replacement, ast.stmt) else None
-        if new_stmt is None:
-            copied_stmt = preorder(tree)[preorder(func).index(stmt)]
-            new_stmt = copied_stmt
+        if isinstance(replacement, ast.stmt):
+            new_stmt = replacement
+        else:  # the statement comes before the edited node in preorder, so its index holds
+            new_stmt = preorder(tree)[preorder(func).index(stmt)]
         line = _first_line(new_stmt)
     if reads is not None and kind == "notebook_local":
         own, names = [reads.value_of], [reads.value_of]
@@ -358,7 +358,7 @@ def notebook_file(name):
 @functools.lru_cache(maxsize=None)
 def _notebook_cells(prefix):
     """The solutions module of one notebook as the text of its cells, compiled."""
-    source = inspect.getsource(module_of(prefix + ".x"))
+    source = inspect.getsource(MODULES[prefix])
     return source, compile(source, notebook_file(prefix), "exec")
 
 
