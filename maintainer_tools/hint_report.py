@@ -18,10 +18,14 @@ mutant runs through its check; the table counts, per function (or kind) and over
     named      hinted, and the hint names the mutated quantity or the first one it changes
                downstream (see mutants/messages.py for exactly how that is read)
 
-Percentages are of ``changed``, rounded down (100% means all of them). The kinds are split once into two halves
-(``mutants.kinds.KINDS``): write a diagnosis against "development", then measure it on
-"held-back". The run is deterministic (every draw seeded, a fixed order); ``--sample K``
-judges every K-th mutant of each function for a quicker look.
+Percentages are of ``changed``, rounded down (100% means all of them). The kinds are split
+once into two halves (``mutants.kinds.KINDS``): write a diagnosis against "development", then
+measure it on "held-back". The run is deterministic (every draw seeded, a fixed order) and
+takes about 12 s of one core; ``--sample K`` judges every K-th mutant of each function.
+
+From Python: ``verdicts(select(["nb03_shallow"], half="development"))`` gives one
+``mutants.run.Verdict`` per mutant (its mutant, ``changes``, ``rejected``, ``hinted``,
+``named``, ``message``); ``tally``, ``table``, ``misses`` and ``show`` work on those.
 """
 
 import argparse
@@ -95,7 +99,8 @@ def anomalies(results):
     """Lines naming what must not happen: a changed mutant passed or crashed the check, or an
     unchanged one was rejected."""
     lines = []
-    for what, bad in (("changed the result but passed", [v for v in results if v.changes and v.outcome == "passed"]),
+    for what, bad in (("changed the result but passed",
+                       [v for v in results if v.changes and v.outcome == "passed"]),
                       ("crashed the check itself", [v for v in results if v.check_error]),
                       ("same result on the check's cases, yet rejected",
                        [v for v in results if not v.changes and v.rejected])):

@@ -9,4 +9,11 @@
 - ``run``: one mutant's verdict (changes the result? rejected, hinted, named?)
 
 The report is ``python -m maintainer_tools.hint_report``.
+
+Extending it: a diagnosis that adds a row naming the wrong quantity adds that row's label
+to ``messages.NAMING_ROWS``. A new kind is an ``edit(node, ctx)`` in ``edits_arrays`` or
+``edits_names`` and an entry in ``kinds.KINDS``; it goes in the held-back half unless it is
+the complement of a development kind, and the figures before and after it are not comparable.
+A new graded function needs a solution in ``solutions/`` (the tests check that every CHECKS key
+has one and that it passes).
 """

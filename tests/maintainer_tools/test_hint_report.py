@@ -19,7 +19,8 @@ def _block(*fields, code=()):
 
 def test_rows_are_read_with_their_continuation_lines():
     text = _block(("case", "1 of 5: n_x = 2"), ("expected", 'grads["dW1"] = [[1, 2],\n[3, 4]]'),
-                  ("hint", "dZ1 is wrong:\nits formula is ..."), code=["File \"x\", line 3", "ValueError: no"])
+                  ("hint", "dZ1 is wrong:\nits formula is ..."),
+                  code=["File \"x\", line 3", "ValueError: no"])
     found = messages.rows(text)
     assert list(found) == ["case", "expected", "hint", messages.CODE_ROW]
     assert found["hint"] == "dZ1 is wrong:\nits formula is ..."
