@@ -22,6 +22,7 @@ learner's call runs up there.
 """
 
 import builtins
+import dis
 import functools
 import importlib
 import inspect
@@ -78,6 +79,11 @@ REFERENCE_MODULES = ("nb02_basics", "nb02_logistic", "nb03_shallow", "nb04_deep"
 _REFERENCES = {}   # code_key -> "helpers.nb02_logistic.propagate", filled by snapshot()
 
 
+_PLUMBING = {"CACHE", "NOP", "RESUME", "EXTENDED_ARG", "PUSH_NULL", "PRECALL"}
+_SAME_AS = {"LOAD_METHOD": "LOAD_ATTR"}   # 3.11 picks one by how the name was imported
+_JUMPS = set(dis.hasjrel) | set(dis.hasjabs)
+
+
 def _const_key(value):
     if isinstance(value, types.CodeType):
         return ("code", code_key(value))
@@ -87,14 +93,31 @@ def _const_key(value):
     return (type(value).__name__, repr(value))
 
 
+def _instructions(code):
+    """The instructions without the compiler's plumbing, jumps by instruction count."""
+    kept = [i for i in dis.get_instructions(code) if i.opname not in _PLUMBING]
+    index = {i.offset: n for n, i in enumerate(kept)}
+    out = []
+    for i in kept:
+        if i.opcode in _JUMPS:
+            arg = ("to", index.get(i.argval, min((n for o, n in index.items() if o >= i.argval),
+                                                 default=len(kept))))
+        elif isinstance(i.argval, (types.CodeType, tuple, frozenset)) or i.opname == "LOAD_CONST":
+            arg = _const_key(i.argval)
+        else:
+            arg = i.argval if isinstance(i.argval, (str, int, type(None))) else repr(i.argval)
+        out.append((_SAME_AS.get(i.opname, i.opname), arg))
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=8192)
 def code_key(code):
-    """What a code object does, without where it is: its bytecode, constants (nested code by
-    content too), names and signature; not its name, file or line numbers."""
-    return (code.co_code, tuple(_const_key(c) for c in code.co_consts), code.co_names,
-            code.co_varnames, code.co_freevars, code.co_cellvars, code.co_argcount,
-            code.co_posonlyargcount, code.co_kwonlyargcount, code.co_flags,
-            code.co_exceptiontable)
+    """What a code object does, without where it is: its instructions (less the compiler's
+    plumbing, which differs with the context it was compiled in), constants (nested code
+    by content too), docstring, names and signature; not its name, file or line numbers."""
+    doc = code.co_consts[0] if code.co_consts and isinstance(code.co_consts[0], str) else None
+    return (_instructions(code), doc, code.co_names, code.co_varnames, code.co_freevars,
+            code.co_cellvars, code.co_argcount, code.co_posonlyargcount, code.co_kwonlyargcount)
 
 
 def _code_of(fn):

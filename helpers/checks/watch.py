@@ -65,9 +65,9 @@ if hasattr(threading, "setprofile_all_threads"):
 _C_ROUTES = {sys.setprofile: ("tamper", "sys.setprofile"),
              faulthandler.cancel_dump_traceback_later: ("tamper", "faulthandler.cancel_dump_traceback_later"),
              faulthandler.dump_traceback_later: ("tamper", "faulthandler.dump_traceback_later")}
-for _name in ("start_new_thread", "start_new", "start_joinable_thread"):
+for _name in ("start_new_thread", "start_joinable_thread", "start_new"):  # start_new: an alias
     if hasattr(_thread, _name):
-        _C_ROUTES[getattr(_thread, _name)] = ("thread", f"_thread.{_name}")
+        _C_ROUTES.setdefault(getattr(_thread, _name), ("thread", f"_thread.{_name}"))
 if hasattr(sys, "_setprofileallthreads"):
     _C_ROUTES[sys._setprofileallthreads] = ("tamper", "sys._setprofileallthreads")
 _FOLLOWED = "thread start"  # the verdict for Thread.start: the new thread is watched too
@@ -76,7 +76,8 @@ _FOLLOWED = "thread start"  # the verdict for Thread.start: the new thread is wa
 def _where(code):
     """'concurrent.futures.thread.ThreadPoolExecutor.submit' for a standard-library code object."""
     module = os.path.relpath(code.co_filename, _STDLIB)[:-len(".py")].replace(os.sep, ".")
-    return f"{module.removesuffix('.__init__')}.{code.co_qualname}"
+    module = module.removesuffix(".__init__")
+    return module if code.co_name in ("<module>", "__getattr__") else f"{module}.{code.co_qualname}"
 
 
 def _unwrap(value):
