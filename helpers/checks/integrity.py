@@ -34,7 +34,7 @@ WATCHED = ("numpy", "numpy.linalg", "helpers.activations", "helpers.nb02_basics"
            "helpers.nb02_logistic", "helpers.nb03_shallow", "helpers.nb04_deep", "helpers.validation",
            "helpers.checks.core", "helpers.checks.compare", "helpers.checks.calling",
            "helpers.checks.feedback", "helpers.checks.integrity", "helpers.checks.randomness",
-           "helpers.checks.exception_hints")
+           "helpers.checks.exception_hints", "helpers.checks.watch", "helpers.checks.deadline")
 BUILTINS = ("abs", "float", "int", "isinstance", "len", "max", "min", "repr", "round", "str",
             "sum", "type", "getattr", "hasattr", "callable", "print")
 
