@@ -63,9 +63,11 @@ def test_the_reference_run_in_a_thread_the_function_starts():
     assert "write propagate yourself" in text
 
 
-def test_a_thread_pool_made_in_the_function():
+@pytest.mark.parametrize("executor", [concurrent.futures.ThreadPoolExecutor,
+                                      concurrent.futures.ProcessPoolExecutor])
+def test_a_pool_of_threads_or_processes_made_in_the_function(executor):
     def propagate(w, b, X, Y):
-        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        with executor(1) as pool:
             return pool.submit(ref.propagate, w, b, X, Y).result()
 
     rejected(propagate, "sends work to concurrent.futures")
@@ -136,14 +138,6 @@ def test_a_thread_of_the_notebook_running_a_reference_meanwhile_is_not_the_learn
 
 
 # --- processes ----------------------------------------------------------------------------
-
-def test_a_process_pool():
-    def propagate(w, b, X, Y):
-        with concurrent.futures.ProcessPoolExecutor(1) as pool:
-            return pool.submit(ref.propagate, w, b, X, Y).result()
-
-    rejected(propagate, "sends work to concurrent.futures")
-
 
 def test_multiprocessing():
     def propagate(w, b, X, Y):
