@@ -1,29 +1,26 @@
-"""Calling the learner's function: the arguments it takes, a time limit, capped output,
-a watch for calls to the reference, and a record of inputs it changed.
+"""Calling the learner's function: the arguments it takes, a time limit (``deadline``),
+capped output, a watch for the routes round the grading (``watch``), and a record of
+inputs it changed.
 
-``call(fn, case, ...)`` never raises for the learner's own errors: it returns an
-``Outcome`` with either the result or the exception, so the check can explain both.
+``call(fn, case, ...)`` never raises for the learner's own errors, ``SystemExit`` and
+``KeyboardInterrupt`` included: it returns an ``Outcome`` with either the result or the
+exception, so the check can explain both.
 """
 
-import contextlib
 import copy
 import inspect
 import io
-import signal
 import sys
-import threading
 import time
-import _thread
 
 import numpy as np
 
+from . import integrity
+from .deadline import Limit, TimeLimitExceeded
+from .watch import RouteBlocked, Watch
+
 OUTPUT_LIMIT = 4000      # characters of the learner's printed output shown per call
 GLOBAL_SEED = 1          # numpy's global generator is seeded with this before every call
-
-
-class TimeLimitExceeded(BaseException):
-    """Raised inside the learner's function when it runs too long (a BaseException, so a
-    learner's ``except Exception`` can't swallow it)."""
 
 
 class Outcome:
@@ -32,7 +29,7 @@ class Outcome:
         self.elapsed = 0.0
         self.timed_out = False
         self.changed = None          # name of the first input the call changed
-        self.used_reference = None   # name of a reference function it ran
+        self.route = None            # (kind, what) of a route round the grading it took
 
 
 def parameters_of(fn):
@@ -65,47 +62,6 @@ def arguments(fn, case):
     return copy.deepcopy(args), copy.deepcopy(kwargs)
 
 
-@contextlib.contextmanager
-def time_limit(seconds):
-    """Stop the block after ``seconds``: SIGALRM where it exists (Linux, macOS), else a
-    timer thread interrupting the main thread (Windows); no limit off the main thread."""
-    if threading.current_thread() is not threading.main_thread() or seconds is None:
-        yield
-        return
-    if hasattr(signal, "setitimer"):
-        def stop(signum, frame):
-            raise TimeLimitExceeded()
-        outer, _ = signal.getitimer(signal.ITIMER_REAL)  # someone else's alarm (pytest-timeout)
-        previous = signal.signal(signal.SIGALRM, stop)
-        began = time.monotonic()
-        signal.setitimer(signal.ITIMER_REAL, min(seconds, outer) if outer else seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-            if outer:  # give the outer alarm back what is left of it
-                signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - began), 1e-3))
-        return
-    fired = threading.Event()
-
-    def interrupt():
-        fired.set()
-        _thread.interrupt_main()
-
-    timer = threading.Timer(seconds, interrupt)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    except KeyboardInterrupt:
-        if fired.is_set():
-            raise TimeLimitExceeded() from None
-        raise
-    finally:
-        timer.cancel()
-
-
 class _Capped(io.TextIOBase):
     """A stream that keeps the first ``limit`` characters and counts the rest."""
 
@@ -131,45 +87,54 @@ class _Capped(io.TextIOBase):
             stream.write(f"\n... ({self.dropped} more characters of printed output cut)\n")
 
 
-def _watch(codes, hits):
-    def profile(frame, event, arg):
-        if event == "call" and frame.f_code in codes and not hits:
-            hits.append(frame.f_code.co_name)
-    return profile
-
-
-def call(fn, case, *, forbidden=frozenset(), seconds=None):
-    """Run ``fn`` on copies of the case's inputs; see the module docstring."""
+def call(fn, case, *, references=None, seconds=None):
+    """Run ``fn`` on copies of the case's inputs; see the module docstring. ``references``:
+    {code_key: name} of the references it must not run (default: ``integrity.reference_keys()``)."""
     out = Outcome()
     args, kwargs = arguments(fn, case)
     before = copy.deepcopy((args, kwargs))
-    hits = []
     state = np.random.get_state()
     np.random.seed(GLOBAL_SEED)
     stdout, stderr = _Capped(OUTPUT_LIMIT), _Capped(OUTPUT_LIMIT)
-    previous_profile = sys.getprofile()
+    watch = Watch(integrity.reference_keys() if references is None else references)
+    limit = Limit(seconds, getattr(fn, "__qualname__", "your function"))
+    saved = sys.stdout, sys.stderr
     start = time.perf_counter()
     try:
-        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
-                time_limit(seconds):
-            if forbidden:
-                sys.setprofile(_watch(forbidden, hits))
-            try:
-                out.result = fn(*args, **kwargs)
-            finally:
-                sys.setprofile(previous_profile)
-    except TimeLimitExceeded:
-        out.timed_out = True
-    except Exception as exc:  # noqa: BLE001 - the learner's own error, explained later
+        try:
+            sys.stdout, sys.stderr = stdout, stderr
+            limit.start()
+            watch.start()
+            out.result = fn(*args, **kwargs)
+            watch.stop()
+        finally:
+            with limit.lock:           # no Python call on the way here: see deadline.Limit
+                limit.finished = True
+    except (TimeLimitExceeded, RouteBlocked):
+        pass                           # limit.fired, watch.route tell
+    except (Exception, SystemExit, KeyboardInterrupt) as exc:  # noqa: BLE001 - the learner's own
         out.exc = exc
-    finally:
-        out.elapsed = time.perf_counter() - start
-        np.random.set_state(state)
-        stdout.replay(sys.stdout)
-        stderr.replay(sys.stderr)
-    out.used_reference = hits[0] if hits else None
+    # Nothing can be raised into this thread any more: undo what the call set up.
+    watch.stop()
+    limit.stop()
+    sys.stdout, sys.stderr = saved
+    out.elapsed = time.perf_counter() - start
+    np.random.set_state(state)
+    stdout.replay(sys.stdout)
+    stderr.replay(sys.stderr)
+    out.timed_out = limit.fired
+    out.route = watch.route
     out.changed = changed_input(fn, before, (args, kwargs))
     return out
+
+
+def exit_hint(exc):
+    """The hint for a ``SystemExit`` or ``KeyboardInterrupt`` from the learner's call."""
+    if isinstance(exc, SystemExit):
+        return ("a graded function returns its result: remove the sys.exit() / exit() / "
+                "quit() (or `raise SystemExit`) from it and run both cells again.")
+    return ("it was interrupted (the Stop button, Kernel > Interrupt, or a `raise "
+            "KeyboardInterrupt` in your code). Run the cell again to check your function.")
 
 
 def changed_input(fn, before, after):

@@ -7,7 +7,7 @@ wrong implementation returns on the same inputs, and what to say then). For each
 
 1. calls the learner's function on copies of the inputs (``calling.call``: only the
    arguments its signature takes, a time limit, capped printed output, a watch for
-   calls to the reference it replaces);
+   the routes round the grading: running a reference, another process...);
 2. fails with a hint read from the exception if the learner's code raised
    (``exception_hints``), keeping the learner's own traceback lines;
 3. only then computes the expected result (so no frame of the learner's call can see
@@ -29,7 +29,7 @@ import warnings
 
 import numpy as np
 
-from . import calling, integrity
+from . import calling, integrity, watch
 from .compare import Difference, at, compare, generic_hint, plain
 from .exception_hints import Ctx, exception_hint
 from .feedback import HELPERS_DIR, CheckFailed, code_lines, learner_frames, show_pass
@@ -159,7 +159,7 @@ class Runner:
 
     def __init__(self, name, fn, reference_fn, total, forbidden, exception_rules):
         self.name, self.fn, self.reference_fn, self.total = name, fn, reference_fn, total
-        self.forbidden = integrity.codes_of(forbidden)
+        self.references = integrity.reference_keys(forbidden)
         self.exception_rules = exception_rules
         self.notes = []
 
@@ -181,14 +181,9 @@ class Runner:
     def call(self, index, case, seconds):
         """The learner's result on ``case``, or a ``CheckFailed`` saying what went wrong."""
         self.check_integrity(index, case)
-        out = calling.call(self.fn, case, forbidden=self.forbidden, seconds=seconds)
-        if out.used_reference:
-            self.fail(index, case, "your function runs a reference solution "
-                      f"({out.used_reference} from helpers)",
-                      f"write {self.name} yourself, from your own functions of this notebook: "
-                      f"the checks compare with the reference solutions, so calling one proves "
-                      f"nothing. The building blocks the notebook hands you (helpers.activations) "
-                      f"are fine.")
+        out = calling.call(self.fn, case, references=self.references, seconds=seconds)
+        if out.route:
+            self.fail(index, case, *watch.explain(out.route, self.name))
         self.check_integrity(index, case)
         if out.timed_out:
             self.fail(index, case, f"your function ran for {out.elapsed:.0f} s and was stopped",
@@ -212,7 +207,8 @@ class Runner:
                               [("hint", f"replace `raise NotImplementedError()` in {self.name} "
                                         f"with your code, run that cell, then this one.")])
         frames = learner_frames(exc)
-        hint = exception_hint(Ctx(exc, frames, self.fn, case), self.exception_rules)
+        hint = calling.exit_hint(exc) if isinstance(exc, (SystemExit, KeyboardInterrupt)) else \
+            exception_hint(Ctx(exc, frames, self.fn, case), self.exception_rules)
         self.fail(index, case, f"your function raised {type(exc).__name__}", hint,
                   code=code_lines(exc, frames))
 
@@ -226,8 +222,9 @@ def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, outputs="th
     mistakes        : ``Mistake`` models tried, in order, when a case fails
     result_hint     : optional ``f(diff, case, got) -> str or None``
     exception_rules : extra ``rule(ctx) -> str or None`` for the learner's exceptions
-    forbidden       : reference functions the learner's code must not run (the references
-                      of the notebook's graded functions, not helpers.activations)
+    forbidden       : building blocks this check forbids besides the references, which
+                      every check forbids (``integrity``): ``helpers.activations.sigmoid``
+                      in ``check_sigmoid``
     expected_from   : optional ``f(runner, index, case) -> expected``, for training
                       functions judged from the learner's own starting point
     judge           : optional ``f(runner, index, case, got)`` replacing the comparison

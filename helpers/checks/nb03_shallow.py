@@ -16,13 +16,7 @@ from .training import from_start
 REF = {k: getattr(ref, k) for k in ("layer_sizes", "initialize_parameters", "forward_propagation",
                                    "compute_cost", "backward_propagation", "update_parameters",
                                    "nn_model", "predict", "forward", "backward", "update", "step",
-                                   "descend")}  # all forbidden
-
-
-def forbidden(name, *extra):
-    """Every reference of this notebook's graded functions (the learner writes them all),
-    not the building blocks in helpers.activations."""
-    return list(REF.values()) + list(extra)
+                                   "descend")}
 
 
 def _params(rng, n_x, n_h, n_y=1, scale=1.0):
@@ -50,8 +44,7 @@ def check_layer_sizes(fn):
                         "examples.", lambda c: (c.args[0].shape[1], 4, c.args[1].shape[1])),
                 Mistake("n_h is a choice, 4 here: n_h = 4, not a size read from X.",
                         lambda c: (c.args[0].shape[0], c.args[0].shape[1], c.args[1].shape[0]))]
-    run_check("layer_sizes", fn, REF["layer_sizes"], cases, mistakes, outputs=("n_x", "n_h", "n_y"),
-              forbidden=forbidden("layer_sizes"))
+    run_check("layer_sizes", fn, REF["layer_sizes"], cases, mistakes, outputs=("n_x", "n_h", "n_y"))
 
 
 def _spread(case, key, shape):
@@ -66,8 +59,7 @@ def check_initialize_parameters(fn):
              Case("n_x = 30, n_h = 20, n_y = 3 (enough weights to measure their spread)",
                   30, 20, 3, optional={"seed": 5})]
     run_check("initialize_parameters", fn, REF["initialize_parameters"], cases,
-              outputs="parameters", judge=judge_init(_spread),
-              forbidden=forbidden("initialize_parameters"))
+              outputs="parameters", judge=judge_init(_spread))
 
 
 def _forward_cases():
@@ -107,7 +99,7 @@ def check_forward_propagation(fn):
                 Mistake("layer 2 takes the hidden layer's output: Z2 = np.dot(W2, A1) + b2, not Z1.",
                         _forward_with(np.tanh, sig, z1_into_layer2=True))]
     run_check("forward_propagation", fn, _forward_reference, _forward_cases(), mistakes,
-              outputs=("A2", "cache"), forbidden=forbidden("forward_propagation"))
+              outputs=("A2", "cache"))
 
 
 def cost_cases():
@@ -131,7 +123,7 @@ def cost_check_mistakes():
 def check_compute_cost(fn):
     run_check("compute_cost", fn, REF["compute_cost"], cost_cases(), cost_check_mistakes(),
               outputs="cost", result_hint=cost_hint("cost"),
-              forbidden=forbidden("compute_cost", cost.cross_entropy))
+              forbidden=[cost.cross_entropy])
 
 
 def _backward_cases():
@@ -205,8 +197,7 @@ def check_backward_propagation(fn):
                 "array of shape (n, 1), not one number.", _backward_with(_tanh_slope, db_float=True)),
     ]
     run_check("backward_propagation", fn, _six_equations, _backward_cases(), mistakes,
-              outputs="grads", exception_rules=[_slope_as_product],
-              forbidden=forbidden("backward_propagation"))
+              outputs="grads", exception_rules=[_slope_as_product])
 
 
 @graded
@@ -237,7 +228,7 @@ def check_update_parameters(fn):
                 Mistake("update the biases too: b1 = b1 - learning_rate * db1, and b2.",
                         weights_only)]
     run_check("update_parameters", fn, REF["update_parameters"], cases, mistakes,
-              outputs="parameters", forbidden=forbidden("update_parameters"))
+              outputs="parameters")
 
 
 def _train_from(case, start, learning_rate=1.2):
@@ -262,8 +253,7 @@ def check_nn_model(fn):
     mistakes = [Mistake("the parameters never changed: inside the loop, assign the result of "
                         "update_parameters back to parameters.", lambda c: c.start)]
     run_check("nn_model", fn, REF["nn_model"], cases, mistakes, outputs="parameters",
-              expected_from=from_start(_train_from, _init_shapes, _spread, returns_costs=False),
-              forbidden=forbidden("nn_model"))
+              expected_from=from_start(_train_from, _init_shapes, _spread, returns_costs=False))
 
 
 @graded
@@ -283,5 +273,4 @@ def check_predict(fn):
 
     mistakes = [Mistake("return labels, not probabilities: 1 where A2 > 0.5, else 0.", probabilities),
                 Mistake("an output of exactly 0.5 is labelled 0: use A2 > 0.5.", at_least_half)]
-    run_check("predict", fn, REF["predict"], cases, mistakes, outputs="predictions",
-              forbidden=forbidden("predict"))
+    run_check("predict", fn, REF["predict"], cases, mistakes, outputs="predictions")

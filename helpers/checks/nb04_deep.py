@@ -36,12 +36,6 @@ def _sigmoid_backward(dA, Z):
 _BACKWARD = {"relu": _relu_backward, "sigmoid": _sigmoid_backward}
 
 
-def forbidden(name, *extra):
-    """Every reference of this notebook's graded functions (the learner writes them all),
-    not the building blocks in helpers.activations."""
-    return list(REF.values()) + list(extra)
-
-
 def _network(rng, dims, m):
     X = rng.standard_normal((dims[0], m))
     Y = (rng.random((dims[-1], m)) > 0.5).astype(np.int64)
@@ -80,8 +74,7 @@ def check_initialize_parameters_deep(fn):
     if not calling.accepts(fn, "scale"):  # the course's version has no scale argument
         cases = [c for c in cases if "scale" not in c.optional]
     run_check("initialize_parameters_deep", fn, REF["initialize_parameters_deep"], cases,
-              outputs="parameters", judge=judge_init(_factor, _structure_hint),
-              forbidden=forbidden("initialize_parameters_deep"))
+              outputs="parameters", judge=judge_init(_factor, _structure_hint))
 
 
 def _order_rule(ctx):
@@ -108,7 +101,7 @@ def check_linear_forward(fn):
     mistakes = [Mistake("add the bias: Z = np.dot(W, A) + b.",
                         lambda c: (c.args[1] @ c.args[0], c.args))]
     run_check("linear_forward", fn, REF["linear_forward"], cases, mistakes, outputs=("Z", "cache"),
-              result_hint=cache_order, forbidden=forbidden("linear_forward"))
+              result_hint=cache_order)
 
 
 def _activation_cases():
@@ -137,8 +130,7 @@ def check_linear_activation_forward(fn):
     mistakes = [Mistake('use the activation that was asked for: sigmoid when activation == '
                         '"sigmoid", relu when "relu".', swapped)]
     run_check("linear_activation_forward", fn, REF["linear_activation_forward"], _activation_cases(),
-              mistakes, outputs=("A", "cache"), result_hint=_cache_hint,
-              forbidden=forbidden("linear_activation_forward"))
+              mistakes, outputs=("A", "cache"), result_hint=_cache_hint)
 
 
 def _model_cases():
@@ -174,15 +166,14 @@ def check_L_model_forward(fn):
         return None
 
     run_check("L_model_forward", fn, REF["L_model_forward"], _model_cases(), mistakes,
-              outputs=("AL", "caches"), result_hint=caches_hint, exception_rules=[_order_rule],
-              forbidden=forbidden("L_model_forward"))
+              outputs=("AL", "caches"), result_hint=caches_hint, exception_rules=[_order_rule])
 
 
 @graded
 def check_compute_cost(fn):
     run_check("compute_cost", fn, REF["compute_cost"], cost_cases(), cost_check_mistakes(),
               outputs="cost", result_hint=cost_hint("cost"),
-              forbidden=forbidden("compute_cost", cost.cross_entropy))
+              forbidden=[cost.cross_entropy])
 
 
 def _dz_cases():
@@ -213,7 +204,7 @@ def check_linear_backward(fn):
                 Mistake("db has one value per unit: np.sum(dZ, axis=1, keepdims=True) / m, shape "
                         "(n[l], 1), not one number.", _db_float)]
     run_check("linear_backward", fn, REF["linear_backward"], _dz_cases(), mistakes,
-              outputs=("dA_prev", "dW", "db"), forbidden=forbidden("linear_backward"))
+              outputs=("dA_prev", "dW", "db"))
 
 
 def _activation_backward_cases():
@@ -244,8 +235,7 @@ def check_linear_activation_backward(fn):
                 Mistake("first turn dA into dZ with the activation's backward step, then call "
                         "linear_backward(dZ, linear_cache).", no_slope)]
     run_check("linear_activation_backward", fn, REF["linear_activation_backward"],
-              _activation_backward_cases(), mistakes, outputs=("dA_prev", "dW", "db"),
-              forbidden=forbidden("linear_activation_backward"))
+              _activation_backward_cases(), mistakes, outputs=("dA_prev", "dW", "db"))
 
 
 def _model_backward_reference(AL, Y, caches):
@@ -319,8 +309,7 @@ def check_L_model_backward(fn):
         return _caches_hint_in(_source(fn))
 
     run_check("L_model_backward", fn, _model_backward_reference, _backward_cases(), mistakes,
-              outputs="grads", result_hint=grads_hint, exception_rules=[lambda ctx: _caches_hint_in(ctx.source)],
-              forbidden=forbidden("L_model_backward"))
+              outputs="grads", result_hint=grads_hint, exception_rules=[lambda ctx: _caches_hint_in(ctx.source)])
 
 
 @graded
@@ -352,7 +341,7 @@ def check_update_parameters(fn):
                 Mistake("use the learning_rate argument, not a fixed number (0.0075).", fixed(0.0075)),
                 Mistake("use the learning_rate argument, not a fixed number (0.1).", fixed(0.1))]
     run_check("update_parameters", fn, REF["update_parameters"], cases, mistakes,
-              outputs="parameters", forbidden=forbidden("update_parameters"))
+              outputs="parameters")
 
 
 def _training_cases(two_layer):
@@ -414,8 +403,7 @@ def _check_model(name, fn, two_layer):
 
     run_check(name, fn, REF[name], _training_cases(two_layer), _training_mistakes(),
               outputs=("parameters", "costs"), result_hint=result_hint,
-              expected_from=from_start(train, _init_shapes, factor, returns_costs=True),
-              forbidden=forbidden(name))
+              expected_from=from_start(train, _init_shapes, factor, returns_costs=True))
 
 
 @graded

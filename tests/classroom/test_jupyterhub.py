@@ -1,17 +1,19 @@
 """A real JupyterHub serving the course to two learners.
 
 The Hub (requirements-hub.txt) listens on 127.0.0.1 behind its real proxy
-(configurable-http-proxy from npm, which .ci/run installs into .venv/hub-proxy), with
-a dummy authenticator (one shared password) and the simple local spawner (every
-learner gets a home folder under a temporary directory). Its ``pre_spawn_hook`` is
+(configurable-http-proxy from npm, which .ci/run installs into .venv/hub-proxy), logs
+learners in with the "first try" example of deploy/values.yaml (a shared password, the
+learners named, no admin: only its CHANGE-ME values are filled in here) and uses the
+simple local spawner (every learner gets a home folder under a temporary directory). Its ``pre_spawn_hook`` is
 the course's first-login step (deploy/first_login.py): each learner's
 ``~/my-notebooks/`` receives the exercise copies of the notebooks.
 
 Both learners log in through the login form; then, through the Hub's proxy and the
 learner's own API token, the test reads their workspace over the server's REST API
 and runs 01_introduction in a kernel of each learner's server (kernel websocket),
-both at once, and asserts no cell raised. Skipped when jupyterhub or the proxy is
-missing (a failure under --no-skips, as CI runs).
+both at once, and asserts no cell raised. A name the example does not list cannot log
+in, even with the password, and no one is an admin. Skipped when jupyterhub or the
+proxy is missing (a failure under --no-skips, as CI runs).
 """
 
 import asyncio
@@ -29,6 +31,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.deploy.values_examples import first_try
 from tests.paths import ROOT
 
 BIN = Path(sys.executable).parent
@@ -76,9 +79,7 @@ c.ConfigurableHTTPProxy.pid_file = {state!r} + "/proxy.pid"
 c.JupyterHub.db_url = "sqlite:///" + {state!r} + "/jupyterhub.sqlite"
 c.JupyterHub.cookie_secret_file = {state!r} + "/cookie_secret"
 
-c.JupyterHub.authenticator_class = "dummy"
-c.DummyAuthenticator.password = {password!r}
-c.Authenticator.allowed_users = {learners!r}
+{login}
 
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {homes!r} + "/{{username}}"
@@ -100,6 +101,18 @@ c.JupyterHub.load_roles = [{{"name": "course-test", "services": ["course-test"],
 """
 
 
+def login_config(hub_config, filled):
+    """jupyterhub_config.py lines for values.yaml's ``hub.config``: the same settings, only
+    the CHANGE-ME values replaced from ``filled``."""
+    lines = []
+    for section, settings in hub_config.items():
+        for key, value in settings.items():
+            if "CHANGE-ME" in str(value):
+                value = filled[key]
+            lines.append(f"c.{section}.{key} = {value!r}")
+    return "\n".join(lines)
+
+
 class Hub:
     """A running JupyterHub: its public URL, the test service's token, its log."""
 
@@ -114,10 +127,12 @@ class Hub:
         self.password = secrets.token_hex(8)
         self.log_path = self.state / "jupyterhub.log"
         config = self.state / "jupyterhub_config.py"
+        login = login_config(first_try()["hub"]["config"], {"user_password": self.password,
+                                                            "allowed_users": set(LEARNERS)})
         config.write_text(HUB_CONFIG.format(
             deploy=str(ROOT / "deploy"), port=self.port, hub_port=_free_port(),
             proxy_api_port=_free_port(), proxy=_proxy(), state=str(self.state),
-            password=self.password, learners=set(LEARNERS), homes=str(self.homes),
+            login=login, homes=str(self.homes),
             singleuser=str(BIN / "jupyterhub-singleuser"),
             # the servers run as this user; CI and containers are root
             args=["--ServerApp.allow_root=True"] if os.geteuid() == 0 else [],
@@ -149,13 +164,17 @@ class Hub:
             time.sleep(0.5)
         pytest.fail(f"JupyterHub did not answer within {timeout} s:\n{self.log()}")
 
-    def log_in(self, name):
-        """Log in through the login form, as a browser does; return the session."""
+    def try_log_in(self, name):
+        """Log in through the login form, as a browser does; return (session, response)."""
         session = requests.Session()
         session.get(f"{self.url}/hub/login", timeout=30).raise_for_status()
         r = session.post(f"{self.url}/hub/login?next=/hub/spawn", timeout=120,
                          data={"username": name, "password": self.password,
                                "_xsrf": session.cookies.get("_xsrf")})
+        return session, r
+
+    def log_in(self, name):
+        session, r = self.try_log_in(name)
         assert r.ok and "/hub/login" not in r.url, f"login of {name} failed: {r.url}\n{self.log()}"
         return session
 
@@ -337,3 +356,14 @@ def test_a_notebook_runs_in_each_learners_server(hub):
         assert errors == [], f"{name}: {errors}"
         assert "Environment check passed" in stdout, stdout[:1000]
         assert f"cwd {hub.homes / name / 'my-notebooks'}\n" in stdout  # its own folder
+
+
+def test_only_the_learners_named_log_in_and_no_one_is_an_admin(hub):
+    hub, learners, _ = hub
+    for stranger in ("eve", "admin", LEARNERS[0].upper() + "x"):
+        session, r = hub.try_log_in(stranger)
+        assert r.status_code == 403 or "/hub/login" in r.url, (stranger, r.status_code, r.url)
+        assert session.get(f"{hub.url}/hub/api/user", timeout=30).status_code in (401, 403)
+    users = hub.api("GET", "/users")
+    assert sorted(u["name"] for u in users) == sorted(LEARNERS)
+    assert not any(u["admin"] for u in users)

@@ -7,8 +7,8 @@ autograde, with nbgrader's DEFAULT cell timeout, three submissions per assignmen
 untouched release (0 points), the solved source (full points, no cell errors or
 timeouts), and the release with its first two functions filled in (exactly those two
 checks' points). 01 has no exercises, so it gets the solved submission only (the three
-would be one notebook). Scores are read from nbgrader's gradebook and grades.csv. The
-README's teacher section lists the same commands.
+would be one notebook). Scores are read from nbgrader's gradebook and grades.csv.
+docs/teaching.md lists the same commands.
 """
 
 import csv
@@ -105,7 +105,7 @@ def slowest_cell(nb):
 def course(tmp_path_factory):
     """A graded course: every step of the round trip run once; yields what the tests read."""
     root = tmp_path_factory.mktemp("course")
-    (root / "nbgrader_config.py").write_text(  # as in the README
+    (root / "nbgrader_config.py").write_text(  # as in docs/teaching.md
         f'c = get_config()\nc.CourseDirectory.root = "."\nc.CourseDirectory.course_id = "{COURSE}"\n')
     timings = {}
     assignments = [nb.stem for nb in NOTEBOOKS]
