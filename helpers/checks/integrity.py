@@ -126,9 +126,14 @@ def _code_of(fn):
     return getattr(fn, "__code__", None)
 
 
+# Code objects too small to be anyone's own: a learner's one-line comprehension may be the
+# reference's to the byte. A reference reached through its function is caught there.
+ANONYMOUS = ("<dictcomp>", "<listcomp>", "<setcomp>", "<genexpr>", "<lambda>")
+
+
 def _add(keys, code, name, filename):
-    """``code`` and the code objects defined inside it, if they come from ``filename``."""
-    if code is None or code.co_filename != filename:
+    """``code`` and the functions defined inside it, if they come from ``filename``."""
+    if code is None or code.co_filename != filename or code.co_name in ANONYMOUS:
         return
     keys.setdefault(code_key(code), name)
     for const in code.co_consts:

@@ -19,7 +19,7 @@ import warnings
 
 import numpy as np
 
-from helpers.checks import CHECKS, calling, passes
+from helpers.checks import CHECKS, calling, deadline, passes
 from helpers.checks.compare import Difference, compare, plain
 
 from .solutions import module_of
@@ -48,20 +48,29 @@ def solution(key):
 
 def run_quietly(fn, call, seconds=CALL_SECONDS):
     """Call ``fn`` on a copy of ``call``'s arguments as the check does (numpy's global
-    generator seeded with ``calling.GLOBAL_SEED``, output and warnings swallowed)."""
+    generator seeded with ``calling.GLOBAL_SEED``, output and warnings swallowed, the checks'
+    own time limit)."""
     args, kwargs = copy.deepcopy((call.args, call.kwargs))
     state = np.random.get_state()
     np.random.seed(calling.GLOBAL_SEED)
+    limit = deadline.Limit(seconds, "a mutant")
     try:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), \
-                warnings.catch_warnings(), calling.time_limit(seconds):
+                warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return Run(result=plain(fn(*args, **kwargs)))
-    except calling.TimeLimitExceeded:
+            limit.start()
+            try:
+                result = fn(*args, **kwargs)
+            finally:
+                with limit.lock:  # as helpers.checks.calling ends a limit
+                    limit.finished = True
+            return Run(result=plain(result))
+    except deadline.TimeLimitExceeded:
         return Run(error="TimeLimitExceeded")
     except Exception as exc:  # noqa: BLE001 - a mutant's own error is one of its outcomes
         return Run(error=type(exc).__name__)
     finally:
+        limit.stop()
         np.random.set_state(state)
 
 
