@@ -119,9 +119,8 @@ def test_only_the_sign_up_example_has_an_admin_and_it_logs_in_with_its_own_passw
 def _class(section):
     module, name = CLASSES[section]
     package = module.split(".")[0]
-    if package != "jupyterhub":
-        pytest.importorskip(package, reason=f"{package} is not installed (pip install -r "
-                                            f"requirements-hub.txt)")
+    pytest.importorskip(package, reason=f"{package} is not installed (pip install -r "
+                                        f"requirements-hub.txt)")
     return getattr(importlib.import_module(module), name)
 
 
