@@ -51,7 +51,7 @@ REQUIREMENT_FILES = ("requirements.txt", "pyproject.toml")
 CREATED, INSTALLING, INSTALLED = ".created", ".installing", ".installed"
 # setuptools' notice on every editable install, which a learner cannot act on
 QUIET_PIP_WARNINGS = "ignore:Editable installation"
-FIRST_INSTALL = "about a minute"  # measured on a fresh clone: docs/learning.md, "The first install"
+FIRST_INSTALL = "a minute or two, longer on a slow connection"  # docs/learning.md: measured
 # JupyterLab reads <prefix>/share/jupyter/lab/settings/overrides.json as the defaults of
 # its settings: the lab starts without the news pop-up and makes no update checks.
 QUIET_SETTINGS = {
