@@ -454,11 +454,11 @@ def ensure_venv(root=ROOT, venv=VENV, platform=sys.platform):
 def write_quiet_settings(venv):
     """Add the quiet defaults to the lab's overrides.json in ``venv`` (other settings kept)."""
     path = lab_settings_file(venv)
-    existing = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    existing = _read_record(path) or {}
     merged = merged_settings(existing)
     if merged != existing:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(merged, indent=2) + "\n", encoding="utf-8")
+        write_atomically(path, json.dumps(merged, indent=2) + "\n")
     return path
 
 
@@ -491,6 +491,7 @@ def server_answers(info, timeout=2.0):
 
 
 def _read_record(path):
+    """The JSON object in the file at ``path``; None if it is missing, unreadable or not one."""
     try:
         info = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
