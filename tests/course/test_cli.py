@@ -167,7 +167,7 @@ def test_an_unknown_notebook_lists_the_course():
 def test_the_command_line_answers_without_a_venv(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "course.py"), "--help"],
                          capture_output=True, text=True, check=True).stdout
-    for action in ("lab", "test", "reset", "solutions"):
+    for action in ("lab", "progress", "test", "reset", "solutions", "venv"):
         assert action in out
     bad = subprocess.run([sys.executable, str(ROOT / "course.py"), "reset", "99"],
                          capture_output=True, text=True)

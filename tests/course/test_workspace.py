@@ -9,6 +9,7 @@ import re
 import shutil
 import stat
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -235,3 +236,19 @@ def test_solving_the_first_exercise_with_the_reference_body_passes_its_check(pat
     row = next(line for line in progress.course_table(workspace) if line.startswith(path.stem))
     assert re.match(rf"{path.stem} +1 of {len(names)} +\d{{4}}-\d\d-\d\d \d\d:\d\d +{names[1]} "
                     r"\(not checked yet\)$", row), row
+
+
+def test_progress_on_the_command_line_prints_the_course_table(tmp_path, monkeypatch, capfd):
+    workspace = tmp_path / "my-notebooks"
+    monkeypatch.setattr(course, "WORKSPACE", workspace)
+    monkeypatch.setattr(course, "ensure_venv", lambda: sys.executable)
+    assert course.main(["progress"]) == 0
+    assert capfd.readouterr().out == "You have no workspace yet: python3 course.py lab creates it.\n"
+    course.sync_workspace(SOURCE, workspace)
+    (workspace / course.PROGRESS / "03.json").write_text(
+        json.dumps({"layer_sizes": {"passed": True, "at": "2026-12-07 09:00:00"}}))
+    assert course.main(["progress"]) == 0
+    out = capfd.readouterr().out.splitlines()
+    assert out == progress.course_table(workspace)
+    assert re.match(r"03_shallow_network +1 of 8 +2026-12-07 09:00 +initialize_parameters \(not checked yet\)$",
+                    out[3]), out
