@@ -55,17 +55,16 @@ def record(check, fn, problem=None):
     if problem is not None:
         verdicts[name]["problem"] = problem
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(verdicts, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(tmp, path)  # a reader sees the old file or the new one, never half of one
-
-
-def _grading():
-    return bool(os.environ.get("NBGRADER_EXECUTION"))  # "validate" or "autograde"
+    try:
+        tmp.write_text(json.dumps(verdicts, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp, path)  # a reader sees the old file or the new one, never half of one
+    except OSError:  # a read-only or full disk: the verdict shown stands, the record misses it
+        tmp.unlink(missing_ok=True)
 
 
 def _workspace_folder():
     """``<cwd>/.progress`` when the kernel runs in the learner's workspace, else None."""
-    if _grading():
+    if os.environ.get("NBGRADER_EXECUTION"):  # "validate" or "autograde"
         return None
     try:
         folder = Path.cwd() / FOLDER
