@@ -3,6 +3,7 @@
 #   make lab          set up .venv, then open JupyterLab on your workspace my-notebooks/
 #   make test         set up .venv, then run every test (course.py test --fast: the unit tier)
 #   make reset NB=02  start notebook 02 over in my-notebooks/ (yours is backed up first)
+#   make progress     which graded functions pass, notebook by notebook
 # Other targets: solutions, notebooks (re-execute and store outputs), exercises, bench, clean.
 
 PYTHON ?= python3
@@ -10,13 +11,16 @@ COURSE := $(PYTHON) course.py
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: venv lab test test-py test-notebooks reset solutions notebooks exercises bench clean
+.PHONY: venv lab progress test test-py test-notebooks reset solutions notebooks exercises bench clean
 
 venv:
 	$(COURSE) venv
 
 lab:
 	$(COURSE) lab
+
+progress:
+	$(COURSE) progress
 
 test:
 	$(COURSE) test

@@ -2,6 +2,7 @@
 """Set up and run the course on Windows, macOS or Linux (standard library only).
 
     python3 course.py lab          open JupyterLab on your workspace, my-notebooks/
+    python3 course.py progress     which graded functions pass, notebook by notebook
     python3 course.py test         run every test (--fast: only the unit tier, a few minutes)
     python3 course.py reset 02     start notebook 02 over (your version is backed up first)
     python3 course.py solutions    where the worked notebooks are
@@ -9,7 +10,9 @@
 On Windows type ``py`` instead of ``python3``. ``make lab``, ``make test`` and
 ``make reset NB=02`` run the same code. ``lab`` and ``test`` first check the Python
 version, then create ``.venv`` (or refresh it when requirements.txt or
-pyproject.toml changed); nothing is installed outside the project folder.
+pyproject.toml changed); nothing is installed outside the project folder. Ctrl+C at any
+point of the set-up is safe: the next command finishes or rebuilds what was left
+incomplete, and says so.
 
 Your workspace ``my-notebooks/`` (git-ignored) holds your own copies of the course
 notebooks, each graded function replaced by an exercise. It is yours: no command
@@ -25,10 +28,13 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import stat
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path, PurePath
 
 MIN_PYTHON = (3, 11)
@@ -38,14 +44,24 @@ NOTEBOOKS = ROOT / "notebooks"
 WORKSPACE = ROOT / "my-notebooks"
 SOLUTIONS = "solutions"
 BACKUPS = "backups"
+PROGRESS = ".progress"  # the checks' record of what passes (helpers.checks.progress.FOLDER)
 REQUIREMENT_FILES = ("requirements.txt", "pyproject.toml")
+# The set-up's marks inside .venv: `python -m venv` finished; pip is running (left behind
+# when an install is interrupted); the digest of the requirements installed.
+CREATED, INSTALLING, INSTALLED = ".created", ".installing", ".installed"
+# setuptools' notice on every editable install, which a learner cannot act on
+QUIET_PIP_WARNINGS = "ignore:Editable installation"
+FIRST_INSTALL = "a minute or two, longer on a slow connection"  # docs/learning.md: measured
 # JupyterLab reads <prefix>/share/jupyter/lab/settings/overrides.json as the defaults of
 # its settings: the lab starts without the news pop-up and makes no update checks.
 QUIET_SETTINGS = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
 }
+# No news, no update checks, and only warnings and errors in the terminal (no extension
+# or language-server log lines); course.py prints the login link itself.
 QUIET_FLAGS = ["--LabApp.extension_manager=readonly", "--LabApp.news_url=None",
-               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+               "--ServerApp.log_level=WARN", "--LabApp.log_level=WARN"]
 
 
 class CourseError(Exception):
@@ -111,22 +127,68 @@ def runs_as_root(platform, euid):
     return platform != "win32" and euid == 0
 
 
-def gives_token(extra):
-    """True if the extra ``jupyter lab`` arguments set the login token themselves."""
-    return any(a.split("=")[0] in ("--IdentityProvider.token", "--ServerApp.token") for a in extra)
+def gives_token(extra, environ):
+    """True if the extra ``jupyter lab`` arguments or the environment set the login token."""
+    return bool(environ.get("JUPYTER_TOKEN") or environ.get("JUPYTER_TOKEN_FILE")) or any(
+        a.split("=")[0] in ("--IdentityProvider.token", "--ServerApp.token") for a in extra)
 
 
-def lab_arguments(workspace, token, platform, euid):
-    """Arguments for ``jupyter lab``: 127.0.0.1 only, a token, quiet and offline-friendly.
+def lab_arguments(workspace, platform, euid):
+    """Arguments for ``jupyter lab``: 127.0.0.1 only, quiet and offline-friendly.
 
-    ``token=None`` leaves the token to arguments the learner passes on.
+    The login token is not among them (every local user can read a command line):
+    ``lab_environment`` hands it over.
     """
     args = ["--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={workspace}", *QUIET_FLAGS]
-    if token is not None:
-        args.append(f"--IdentityProvider.token={token}")
     if runs_as_root(platform, euid):
         args.append("--ServerApp.allow_root=True")
     return args
+
+
+def runtime_dir(environ, venv=VENV):
+    """Where the lab's server writes its record, ``jpserver-<pid>.json`` (its port and token,
+    readable only by the learner): ``JUPYTER_RUNTIME_DIR`` if set, else inside ``venv``."""
+    return Path(environ.get("JUPYTER_RUNTIME_DIR") or Path(venv) / "jupyter-runtime")
+
+
+def lab_environment(environ, runtime, token):
+    """The lab's environment: its runtime folder, and the login token unless ``token`` is None."""
+    env = dict(environ, JUPYTER_RUNTIME_DIR=str(runtime))
+    if token is not None:
+        env["JUPYTER_TOKEN"] = token
+    return env
+
+
+def lab_link(info):
+    """The login link of the server a ``jpserver-<pid>.json`` record describes (token included).
+    A server listening on every address (``--ServerApp.ip=0.0.0.0`` in a container) is named
+    127.0.0.1, which a browser on the same machine (or the container's host) can open."""
+    parts = urllib.parse.urlsplit(info["url"])
+    if parts.hostname in ("0.0.0.0", "::"):
+        parts = parts._replace(netloc=f"127.0.0.1:{parts.port}")
+    token = info.get("token") or ""
+    return f"{urllib.parse.urlunsplit(parts)}lab" + (f"?token={token}" if token else "")
+
+
+def venv_problem(venv, version):
+    """Why the existing ``venv`` must be rebuilt (a phrase), or None when it can be used or
+    does not exist. ``version``: its Python's (major, minor), None if that does not run."""
+    venv = Path(venv)
+    if not venv.exists():
+        return None
+    if (venv / INSTALLING).exists():
+        return "its last install was interrupted"
+    if not (venv / CREATED).exists() and not (venv / INSTALLED).exists():
+        return "its creation was interrupted"
+    if version is None or version < MIN_PYTHON:
+        return "it is missing its Python or uses an older one"
+    return None
+
+
+def quiet_pip_environment(environ):
+    """``environ`` with setuptools' "Editable installation" notice hidden (pip's output stays)."""
+    warnings = ",".join(w for w in (environ.get("PYTHONWARNINGS"), QUIET_PIP_WARNINGS) if w)
+    return dict(environ, PYTHONWARNINGS=warnings)
 
 
 def lab_settings_file(venv):
@@ -214,11 +276,22 @@ def refresh_solutions(source, workspace):
     return folder
 
 
+def write_atomically(path, text):
+    """Write ``text`` to ``path`` through a temporary file: Ctrl+C never leaves half a file."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def write_exercise(path, target):
     """Write the learner copy (exercises, no outputs) of course notebook ``path`` to ``target``."""
-    from teacher_tools.exercises import make_exercise, read_notebook, write_notebook
+    from teacher_tools.exercises import make_exercise, notebook_json, read_notebook
 
-    write_notebook(make_exercise(read_notebook(path)), target)
+    write_atomically(target, notebook_json(make_exercise(read_notebook(path))))
 
 
 def sync_workspace(source, workspace, platform=sys.platform):
@@ -228,7 +301,7 @@ def sync_workspace(source, workspace, platform=sys.platform):
     """
     workspace = Path(workspace)
     first_time = not workspace.exists()
-    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / PROGRESS).mkdir(parents=True, exist_ok=True)
     added = []
     for path in course_notebooks(source):
         target = workspace / path.name
@@ -250,7 +323,8 @@ def sync_workspace(source, workspace, platform=sys.platform):
 
 
 def reset_notebook(source, workspace, which, now=None):
-    """Replace the learner's copy of ``which`` with a fresh one; return (backup or None, copy)."""
+    """Replace the learner's copy of ``which`` with a fresh one and forget its progress record;
+    return (backup or None, copy)."""
     path = find_notebook(source, which)
     target = Path(workspace) / path.name
     backup = None
@@ -265,6 +339,7 @@ def reset_notebook(source, workspace, which, now=None):
         shutil.copy2(target, backup)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_exercise(path, target)
+    (Path(workspace) / PROGRESS / f"{path.name[:2]}.json").unlink(missing_ok=True)
     return backup, target
 
 
@@ -287,52 +362,186 @@ def _python_version(python):
     return tuple(int(p) for p in parts) if out.returncode == 0 and len(parts) == 2 else None
 
 
+def _write_mark(path, text=""):
+    """Write one of the set-up's marks atomically (a mark is there whole or not at all)."""
+    write_atomically(path, text + "\n")
+
+
+def _read_mark(path):
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
+def remove_venv(venv):
+    """Delete ``venv``, its marks first, so that a Ctrl+C halfway leaves it visibly incomplete."""
+    for mark in (INSTALLED, CREATED):
+        (Path(venv) / mark).unlink(missing_ok=True)
+    shutil.rmtree(venv)
+
+
+def _setup_step(argv, platform=sys.platform, **kwargs):
+    """Run one set-up step (venv, pip) in its own process group, so that Ctrl+C reaches
+    course.py alone; on Ctrl+C end the step's whole group (no traceback from it) and let the
+    KeyboardInterrupt go on. Returns the step's exit code."""
+    sys.stdout.flush()
+    if platform == "win32":
+        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+    else:
+        kwargs["start_new_session"] = True
+    proc = subprocess.Popen([str(a) for a in argv], **kwargs)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        _end_group(proc, platform)
+        raise
+
+
+def _end_group(proc, platform):
+    """End ``proc`` and the processes it started (its process group): ask, then insist."""
+    try:
+        if platform == "win32":
+            proc.send_signal(signal.CTRL_BREAK_EVENT)  # reaches the whole group
+        else:
+            os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        try:
+            if platform == "win32":
+                proc.kill()
+            else:
+                os.killpg(proc.pid, signal.SIGKILL)
+        except OSError:
+            pass  # already gone
+        proc.wait()
+
+
 def ensure_venv(root=ROOT, venv=VENV, platform=sys.platform):
-    """Create ``venv`` if missing or broken, install the requirements when they changed; return its Python."""
+    """Create ``venv`` if missing, rebuild it if broken or left incomplete (by Ctrl+C, say),
+    install the requirements when they changed; return its Python."""
+    venv = Path(venv)
     python = venv_python(venv, platform)
-    version = _python_version(python)
-    if version is None or version < MIN_PYTHON:
-        if Path(venv).exists():
-            print(f"Recreating {Path(venv).name} (it is missing its Python or uses an older one)")
-            shutil.rmtree(venv)
-        print(f"Creating {Path(venv).name} with Python {sys.version.split()[0]} ({sys.executable})")
-        if subprocess.run([sys.executable, "-m", "venv", str(venv)]).returncode != 0:
+    problem = venv_problem(venv, _python_version(python))
+    if problem:
+        print(f"Rebuilding {venv.name}: {problem}.")
+        remove_venv(venv)
+    if not venv.exists():
+        print(f"Creating {venv.name} with Python {sys.version.split()[0]} ({sys.executable})")
+        if _setup_step([sys.executable, "-m", "venv", str(venv)], platform) != 0:
             raise CourseError(venv_failed_hint(platform))
-    stamp = Path(venv) / ".installed"
+        _write_mark(venv / CREATED)
     digest = requirements_digest(root)
-    if stamp.is_file() and stamp.read_text().strip() == digest:
+    if _read_mark(venv / INSTALLED) == digest:
         return python
-    print("Installing requirements.txt into .venv (the first time takes about a minute)")
-    pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    for extra in (["--upgrade", "pip"], ["-r", "requirements.txt"]):
-        if subprocess.run(pip + extra, cwd=root).returncode != 0:
+    _write_mark(venv / INSTALLING, digest)
+    pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    env = quiet_pip_environment(os.environ)
+    for message, extra in ((f"Upgrading pip in {venv.name}", ["--upgrade", "pip"]),
+                           (f"Installing requirements.txt into {venv.name} (the first time takes "
+                            f"{FIRST_INSTALL})", ["-r", "requirements.txt"])):
+        print(message)
+        if _setup_step(pip + extra, platform, cwd=root, env=env) != 0:
+            (venv / INSTALLING).unlink()  # pip failed cleanly: the next run retries in place
             raise CourseError("Installing the requirements failed (see pip's message above). "
                               "The first install needs access to PyPI; then run "
                               f"{command('lab', platform)} again.")
-    stamp.write_text(digest + "\n")
+    _write_mark(venv / INSTALLED, digest)
+    (venv / INSTALLING).unlink()
     return python
 
 
 def write_quiet_settings(venv):
     """Add the quiet defaults to the lab's overrides.json in ``venv`` (other settings kept)."""
     path = lab_settings_file(venv)
-    existing = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    existing = _read_record(path) or {}
     merged = merged_settings(existing)
     if merged != existing:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(merged, indent=2) + "\n", encoding="utf-8")
+        write_atomically(path, json.dumps(merged, indent=2) + "\n")
     return path
 
 
 def _run(argv, **kwargs):
     """Run a command in the foreground; Ctrl+C stops it and returns its exit code."""
     sys.stdout.flush()  # our messages first, then the command's
-    proc = subprocess.Popen([str(a) for a in argv], **kwargs)
+    return _wait(subprocess.Popen([str(a) for a in argv], **kwargs))
+
+
+def _wait(proc):
     while True:
         try:
             return proc.wait()
         except KeyboardInterrupt:
             continue  # the child got the Ctrl+C too and shuts down on its own
+
+
+# --- the lab's server ----------------------------------------------------------------------------
+
+def server_answers(info, timeout=2.0):
+    """True if the server a ``jpserver-<pid>.json`` record describes answers with its token."""
+    try:
+        request = urllib.request.Request(f"{info['url']}api/status",
+                                         headers={"Authorization": f"token {info.get('token', '')}"})
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1: no proxy
+        with opener.open(request, timeout=timeout) as response:
+            return response.status == 200
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _read_record(path):
+    """The JSON object in the file at ``path``; None if it is missing, unreadable or not one."""
+    try:
+        info = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return info if isinstance(info, dict) else None
+
+
+def _same_folder(a, b):
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+def running_lab(runtime, workspace):
+    """The record of a running lab on ``workspace`` (its server answers), or None. Records of
+    servers that no longer answer (ended without cleaning up) are ignored."""
+    for path in sorted(Path(runtime).glob("jpserver-*.json")):
+        info = _read_record(path)
+        if info and _same_folder(info.get("root_dir", ""), workspace) and server_answers(info):
+            return info
+    return None
+
+
+def wait_for_lab(proc, record, timeout=300):
+    """The record ``jpserver-<pid>.json`` once the server ``proc`` writes it and answers; None
+    if the server ends first or takes longer than ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        info = _read_record(record)
+        if info and server_answers(info):  # a stale record of an earlier pid does not answer
+            return info
+        time.sleep(0.25)
+    return None
+
+
+def start_lab(argv, env, runtime, cwd):
+    """Start JupyterLab, print its login link once it answers, return its exit code."""
+    Path(runtime).mkdir(mode=0o700, parents=True, exist_ok=True)
+    sys.stdout.flush()
+    proc = subprocess.Popen([str(a) for a in argv], cwd=cwd, env=env)
+    try:
+        info = wait_for_lab(proc, Path(runtime) / f"jpserver-{proc.pid}.json")
+        if info:
+            print(f"JupyterLab is ready: {lab_link(info)}  (no browser window? paste this link "
+                  "into your browser)")
+            print("Over SSH or in a container, see docs/learning.md (\"Open the lab from another "
+                  "machine\"). Stop the lab with Ctrl+C, twice.", flush=True)
+        elif proc.poll() is None:
+            print("JupyterLab has not answered for 5 minutes; its messages above may say why.")
+    except KeyboardInterrupt:
+        pass  # the server got the Ctrl+C too
+    return _wait(proc)
 
 
 # --- the commands ------------------------------------------------------------------------------
@@ -343,16 +552,31 @@ def cmd_venv(args, extra):
 
 
 def cmd_lab(args, extra):
+    runtime = runtime_dir(os.environ)
+    running = running_lab(runtime, WORKSPACE)
+    if running:  # two servers on one workspace: the last save would win
+        print(f"JupyterLab is already running on {WORKSPACE.name}/ (process {running.get('pid')}), "
+              "so no second one starts. Open it:")
+        print(lab_link(running))
+        return 0
     python = ensure_venv()
     for line in sync_workspace(NOTEBOOKS, WORKSPACE):
         print(line)
     write_quiet_settings(VENV)
     euid = os.geteuid() if hasattr(os, "geteuid") else -1
-    argv = [python, "-m", "jupyter", "lab",
-            *lab_arguments(WORKSPACE, None if gives_token(extra) else secrets.token_hex(24),
-                           sys.platform, euid), *extra]
-    print(f"Starting JupyterLab on {WORKSPACE.name}/ (open the link below; stop with Ctrl+C)")
-    return _run(argv, cwd=WORKSPACE)
+    token = None if gives_token(extra, os.environ) else secrets.token_hex(24)
+    argv = [python, "-m", "jupyterlab", *lab_arguments(WORKSPACE, sys.platform, euid), *extra]
+    print(f"Starting JupyterLab on {WORKSPACE.name}/ ...")
+    return start_lab(argv, lab_environment(os.environ, runtime, token), runtime, WORKSPACE)
+
+
+def cmd_progress(args, extra):
+    if not WORKSPACE.exists():
+        print(f"You have no workspace yet: {command('lab', sys.platform)} creates it.")
+        return 0
+    python = ensure_venv()
+    return _run([python, "-c", "import sys; from helpers.checks.progress import course_table; "
+                 "print(*course_table(sys.argv[1]), sep='\\n')", WORKSPACE], cwd=ROOT)
 
 
 def tier_arguments(fast=False, ci=False):
@@ -386,7 +610,7 @@ def cmd_reset(args, extra):
     backup, target = reset_notebook(NOTEBOOKS, WORKSPACE, args.notebook)
     if backup:
         print(f"Saved your version as {backup.relative_to(ROOT)}")
-    print(f"Wrote a fresh copy: {target.relative_to(ROOT)}")
+    print(f"Wrote a fresh copy: {target.relative_to(ROOT)} (its progress starts over too)")
     return 0
 
 
@@ -432,6 +656,8 @@ def parser():
     r.add_argument("notebook", help="its number, e.g. 02")
     r.set_defaults(run=cmd_reset)
     sub.add_parser("solutions", help="refresh and show the worked notebooks").set_defaults(run=cmd_solutions)
+    sub.add_parser("progress", help="which graded functions pass, per notebook (from your "
+                   "latest check runs)").set_defaults(run=cmd_progress)
     sub.add_parser("venv", help="only create or refresh .venv").set_defaults(run=cmd_venv)
     n = sub.add_parser("notebooks", help="maintainers: re-run notebooks and store their outputs")
     n.add_argument("paths", nargs="*")
@@ -443,15 +669,21 @@ def parser():
 
 
 def main(argv=None):
+    action = "lab"
     try:
         check_python()  # first: an old Python gets a clear message, not a traceback
         args, extra = parser().parse_known_args(argv)
+        action = args.action
         if extra and args.action not in ("lab", "test"):
             parser().error(f"unrecognized arguments: {' '.join(extra)}")
         return args.run(args, extra)
     except CourseError as exc:
         print(f"course.py: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # one line, no traceback; the next run repairs what was cut short
+        print(f"\ncourse.py: stopped by Ctrl+C. Nothing is lost: {command(action, sys.platform)} "
+              "finishes what was left incomplete.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

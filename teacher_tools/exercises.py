@@ -36,6 +36,7 @@ BEGIN = "BEGIN SOLUTION"
 END = "END SOLUTION"
 CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
 TEXT_STUB = "YOUR ANSWER HERE"
+RUN_ON = "raises-exception"  # the cell tag that lets Run All continue after the cell fails
 _DEF = re.compile(r"^def (\w+)\(", re.MULTILINE)
 _CHECK_CALL = re.compile(r"^check_(\w+)\((\w+)\)\s*$")
 
@@ -137,7 +138,9 @@ def tag_nbgrader(nb):
 
     A code cell with a solution region becomes a solution cell named after the function
     it defines; a cell that is exactly ``check_<name>(<name>)`` for such a function becomes
-    its graded cell (1 point). Any other code cell loses stale nbgrader metadata.
+    its graded cell (1 point), tagged ``raises-exception`` so that Run All goes on past a
+    failing check (JupyterLab and nbclient honour the tag; nbgrader still scores the cell 0).
+    Any other code cell loses stale nbgrader metadata.
     """
     solved = set()
     for cell in nb["cells"]:
@@ -154,6 +157,9 @@ def tag_nbgrader(nb):
             cell["metadata"]["nbgrader"] = {"grade": True, "grade_id": f"check_{call.group(1)}",
                                             "locked": True, "points": 1, "schema_version": 3,
                                             "solution": False}
+            tags = cell["metadata"].setdefault("tags", [])
+            if RUN_ON not in tags:
+                tags.append(RUN_ON)
         else:
             cell["metadata"].pop("nbgrader", None)
     return nb

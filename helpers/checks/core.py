@@ -29,7 +29,7 @@ import warnings
 
 import numpy as np
 
-from . import calling, integrity, watch
+from . import calling, integrity, progress, watch
 from .compare import Difference, at, compare, generic_hint, plain
 from .exception_hints import Ctx, exception_hint
 from .feedback import HELPERS_DIR, CheckFailed, code_lines, learner_frames, show_pass
@@ -78,13 +78,16 @@ class Mistake:
 
 def graded(check):
     """Decorator for every public check: a failure reaches the learner with no traceback
-    through the checks' own frames (in plain Python one line of this wrapper remains)."""
+    through the checks' own frames (in plain Python one line of this wrapper remains).
+    Each verdict goes to ``progress`` (the learner's record of what passes)."""
     @functools.wraps(check)
     def wrapper(fn):
         try:
             check(fn)
         except CheckFailed as failure:
+            progress.record(wrapper, fn, failure.headline)
             raise failure.with_traceback(None) from None
+        progress.record(wrapper, fn)
     return wrapper
 
 

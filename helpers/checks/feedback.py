@@ -95,16 +95,24 @@ def quietly():
         _QUIET[0] -= 1
 
 
-def show_pass(text, notes=()):
-    """Print (plain Python) or display (a notebook kernel) the pass line, unless quiet."""
-    if _QUIET[0]:
-        return
-    verdict = Passed(text, notes)
+def is_quiet():
+    """True while ``helpers.checks.passes`` runs a check silently."""
+    return _QUIET[0] > 0
+
+
+def show(item):
+    """Display ``item`` in a notebook kernel (its ``_repr_html_``), print its repr elsewhere."""
     if _in_notebook():
         from IPython.display import display
-        display(verdict)
+        display(item)
     else:
-        print(repr(verdict))
+        print(repr(item))
+
+
+def show_pass(text, notes=()):
+    """Print (plain Python) or display (a notebook kernel) the pass line, unless quiet."""
+    if not is_quiet():
+        show(Passed(text, notes))
 
 
 def learner_frames(exc):

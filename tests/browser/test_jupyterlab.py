@@ -24,6 +24,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from tests.checkout import fresh_clone, git
 from tests.paths import ROOT
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -166,9 +167,8 @@ def open_notebook(page, name):
     return status
 
 
-def open_and_run(page, name):
-    """Open a notebook, wait for an idle kernel, clear outputs, run all, wait until done."""
-    status = open_notebook(page, name)
+def run_all(page, status, name):
+    """Clear outputs, run all, and wait until every code cell ran; returns their count."""
     _menu(page, "Edit", "editmenu:clear-all")
     _menu(page, "Run", "runmenu:run-all")
     prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputPrompt")
@@ -177,12 +177,20 @@ def open_and_run(page, name):
         texts = prompts.all_inner_texts()
         done = texts and all(t.strip().startswith("[") and t.strip()[1:-2].isdigit() for t in texts)
         if done and "Idle" in status.inner_text():
-            break
+            return len(texts)
         assert time.time() < deadline, f"{name}: cells did not finish: {texts[:5]}..."
         time.sleep(0.5)
-    errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+
+
+ERRORS = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+
+
+def open_and_run(page, name):
+    """Open a notebook, wait for an idle kernel, clear outputs, run all, wait until done."""
+    count = run_all(page, open_notebook(page, name), name)
+    errors = page.locator(ERRORS)
     assert errors.count() == 0, f"{name}: {errors.count()} error/stderr output(s): {errors.first.inner_text()[:500]}"
-    return len(texts)
+    return count
 
 
 def widget_cell(page, label):
@@ -281,26 +289,11 @@ def test_04_train_button_and_shape_table(page):
 
 # --- the learner's lab, as `course.py lab` starts it --------------------------------------
 
-def _git(cwd, *args):
-    return subprocess.run(["git", "-c", "user.name=browser test", "-c", "user.email=test@localhost", *args],
-                          cwd=cwd, check=True, capture_output=True, text=True).stdout
-
-
 def clone_checkout(dest):
-    """A git clone of this checkout with its uncommitted changes committed, sharing .venv."""
-    _git(ROOT.parent, "clone", "--quiet", str(ROOT), str(dest))
-    for name in _git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0"):
-        if name and (ROOT / name).is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, dest / name)
-    for name in _git(ROOT, "ls-files", "-z", "--deleted").split("\0"):
-        if name:
-            (dest / name).unlink(missing_ok=True)
-    if _git(dest, "status", "--porcelain"):
-        _git(dest, "add", "-A")
-        _git(dest, "commit", "--quiet", "-m", "the working tree under test")
+    """A fresh clone of this checkout (uncommitted changes included) sharing this .venv."""
+    fresh_clone(dest)
     (dest / ".venv").symlink_to(sys.prefix, target_is_directory=True)
-    assert _git(dest, "status", "--porcelain") == ""
+    assert git(dest, "status", "--porcelain") == ""
     return dest
 
 
@@ -316,7 +309,8 @@ def _cell_with(page, text):
 
 @pytest.fixture
 def learner_lab(tmp_path):
-    """`course.py lab` in a fresh clone (its own Jupyter dirs); yields (clone, base, token, log)."""
+    """`course.py lab` in a fresh clone (its own Jupyter dirs); yields (clone, base, token, log),
+    base and token read from the login link course.py prints."""
     clone = clone_checkout(tmp_path / "clone")
     stamp = Path(sys.prefix) / ".installed"
     digest = subprocess.run([sys.executable, "-c", "import course; print(course.requirements_digest('.'))"],
@@ -329,19 +323,26 @@ def learner_lab(tmp_path):
     settings = tmp_path / "jupyterlab_settings_dir" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
     (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
-    port, token = _free_port(), secrets.token_hex(16)
     log_path = tmp_path / "course-lab.log"
     log = open(log_path, "w")
-    proc = subprocess.Popen([sys.executable, "course.py", "lab", "--no-browser", f"--ServerApp.port={port}",
-                             f"--IdentityProvider.token={token}"],
+    proc = subprocess.Popen([sys.executable, "course.py", "lab", "--no-browser"],
                             cwd=clone, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for_server(base, token, proc, log_path)
+        base, token = _printed_link(proc, log_path).split("/lab?token=")  # only what course.py printed
         yield clone, base, token, log_path
     finally:
         _stop(proc)
         log.close()
+
+
+def _printed_link(proc, log_path, timeout=180):
+    deadline = time.time() + timeout
+    while time.time() < deadline and proc.poll() is None:
+        found = re.search(r"JupyterLab is ready: (\S+)", log_path.read_text())
+        if found:
+            return found.group(1)
+        time.sleep(0.3)
+    raise RuntimeError("course.py lab printed no login link:\n" + log_path.read_text())
 
 
 def test_learner_solves_an_exercise_in_the_workspace_and_git_stays_clean(learner_lab):
@@ -367,9 +368,21 @@ def test_learner_solves_an_exercise_in_the_workspace_and_git_stays_clean(learner
             expect(page.locator(".jp-DirListing-itemText", has_text="solutions")).to_be_visible(timeout=90_000)
             status = page.locator("#jp-main-statusbar")
             expect(status).to_contain_text("Idle", timeout=90_000)
-            _menu(page, "Run", "runmenu:run-all")  # stops at the first exercise's check
+            # Run All on the fresh copy goes to the end: every check shows its ✗ block, the
+            # cells that build on unfinished functions use the reference, the playground appears
+            run_all(page, status, "02_logistic_regression.ipynb")
+            graded = [c for c in json.loads(mine.read_text(encoding="utf-8"))["cells"]
+                      if c["metadata"].get("nbgrader", {}).get("grade")]
+            errors = page.locator(ERRORS)
+            assert errors.count() == len(graded) == 12
+            assert all(text.startswith("✗ ") and "not done yet" in text for text in errors.all_inner_texts())
+            expect(_cell_with(page, "show_progress(")).to_contain_text("none of this notebook's 12 graded functions")
+            expect(_cell_with(page, "yours_or_reference(model")).to_contain_text("uses the course's")
+            playground = widget_cell(page, "iterations")
+            expect(playground.locator(".widget-slider").first).to_be_visible()
+            shot(playground, "learner_run_all_reaches_the_playground.png")
             check = _cell_with(page, "check_sigmoid_derivative(sigmoid_derivative)")
-            expect(check.locator(".jp-OutputArea-output")).to_contain_text("not done yet", timeout=120_000)
+            expect(check.locator(".jp-OutputArea-output")).to_contain_text("not done yet")
 
             exercise = _cell_with(page, "def sigmoid_derivative")
             expect(exercise.locator(".cm-content")).to_contain_text("raise NotImplementedError()", timeout=30_000)
@@ -382,6 +395,9 @@ def test_learner_solves_an_exercise_in_the_workspace_and_git_stays_clean(learner
             expect(check.locator(".jp-OutputArea-output")).to_contain_text(
                 "sigmoid_derivative: all 3 cases passed", timeout=60_000)
             shot(check, "learner_check_passes.png")
+            record = json.loads((clone / "my-notebooks" / ".progress" / "02.json").read_text())
+            assert record["sigmoid_derivative"]["passed"] is True
+            assert record["model"]["passed"] is False and record["model"]["problem"] == "not done yet"
 
             # the check cell is locked: typing changes nothing, deleting it does nothing
             locked = check.locator(".cm-content")
@@ -409,4 +425,8 @@ def test_learner_solves_an_exercise_in_the_workspace_and_git_stays_clean(learner
             assert page.get_by_text("Jupyter news").count() == 0
         finally:
             browser.close()
-    assert _git(clone, "status", "--porcelain") == ""
+    assert git(clone, "status", "--porcelain") == ""
+    table = subprocess.run([sys.executable, "course.py", "progress"], cwd=clone, capture_output=True,
+                           text=True, check=True).stdout
+    assert re.search(r"^02_logistic_regression +1 of 12 ", table, re.MULTILINE), table
+

@@ -71,21 +71,39 @@ def test_course_py_parses_on_old_pythons_so_they_reach_the_message():
 @pytest.mark.parametrize("platform, euid, root_flag", [("linux", 0, True), ("linux", 1000, False),
                                                        ("darwin", 0, True), ("darwin", 501, False),
                                                        ("win32", -1, False)])
-def test_lab_arguments_bind_localhost_with_a_token_and_allow_root_only_as_root(platform, euid, root_flag):
-    args = course.lab_arguments("/c/my-notebooks", "abc123", platform, euid)
+def test_lab_arguments_bind_localhost_quietly_and_allow_root_only_as_root(platform, euid, root_flag):
+    args = course.lab_arguments("/c/my-notebooks", platform, euid)
     assert "--ServerApp.ip=127.0.0.1" in args
-    assert "--IdentityProvider.token=abc123" in args
     assert "--ServerApp.root_dir=/c/my-notebooks" in args
     assert "--LabApp.extension_manager=readonly" in args
     assert "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate" in args
+    assert "--ServerApp.log_level=WARN" in args and "--LabApp.log_level=WARN" in args
     assert ("--ServerApp.allow_root=True" in args) == root_flag
+    assert not any("token" in a.lower() for a in args)  # a command line is readable by every user
 
 
-def test_a_token_given_on_the_command_line_replaces_the_generated_one():
-    assert course.gives_token(["--no-browser", "--IdentityProvider.token=abc"])
-    assert course.gives_token(["--ServerApp.token=abc"])
-    assert not course.gives_token(["--no-browser", "--ServerApp.port=8899"])
-    assert not any("token" in a for a in course.lab_arguments("/w", None, "linux", 1000))
+def test_the_token_goes_through_the_environment_with_the_runtime_folder(tmp_path):
+    env = course.lab_environment({"PATH": "/bin"}, tmp_path / "rt", "abc123")
+    assert env == {"PATH": "/bin", "JUPYTER_TOKEN": "abc123", "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
+    assert "JUPYTER_TOKEN" not in course.lab_environment({}, tmp_path, None)
+    assert course.runtime_dir({}, venv=tmp_path / ".venv") == tmp_path / ".venv" / "jupyter-runtime"
+    assert course.runtime_dir({"JUPYTER_RUNTIME_DIR": "/r"}, venv=tmp_path) == Path("/r")
+
+
+def test_a_token_the_learner_gives_replaces_the_generated_one():
+    assert course.gives_token(["--no-browser", "--IdentityProvider.token=abc"], {})
+    assert course.gives_token(["--ServerApp.token=abc"], {})
+    assert course.gives_token([], {"JUPYTER_TOKEN": "mine"})
+    assert course.gives_token([], {"JUPYTER_TOKEN_FILE": "/home/me/token"})
+    assert not course.gives_token(["--no-browser", "--ServerApp.port=8899"], {"JUPYTER_TOKEN": ""})
+
+
+def test_the_login_link_carries_the_port_and_token_of_the_record():
+    info = {"url": "http://127.0.0.1:8891/", "port": 8891, "token": "f00d"}
+    assert course.lab_link(info) == "http://127.0.0.1:8891/lab?token=f00d"
+    assert course.lab_link(dict(info, token="")) == "http://127.0.0.1:8891/lab"
+    for everywhere in ("http://0.0.0.0:8888/", "http://[::]:8888/"):  # in a container
+        assert course.lab_link(dict(info, url=everywhere)) == "http://127.0.0.1:8888/lab?token=f00d"
 
 
 def test_quiet_settings_are_merged_into_existing_overrides(tmp_path):
@@ -149,7 +167,7 @@ def test_an_unknown_notebook_lists_the_course():
 def test_the_command_line_answers_without_a_venv(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "course.py"), "--help"],
                          capture_output=True, text=True, check=True).stdout
-    for action in ("lab", "test", "reset", "solutions"):
+    for action in ("lab", "progress", "test", "reset", "solutions", "venv"):
         assert action in out
     bad = subprocess.run([sys.executable, str(ROOT / "course.py"), "reset", "99"],
                          capture_output=True, text=True)

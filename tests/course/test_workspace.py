@@ -1,20 +1,24 @@
 """The learner workspace course.py builds: created from notebooks/, never overwritten, gains a
 new course notebook, resets with a backup, shows the solutions read-only, touches no course
-file; its copies run from the workspace up to the first exercise and pass once solved."""
+file; Run All on a fresh copy reaches the last cell, and the progress the checks record there
+is what `course.py progress` prints."""
 
 import hashlib
+import json
+import re
 import shutil
 import stat
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 
 import course
+from helpers.checks import progress
 from teacher_tools.exercises import BEGIN, is_grade, is_solution, make_exercise, notebook_json, read_notebook
 from tests.paths import ROOT
 
@@ -38,6 +42,7 @@ def test_first_run_creates_exercise_copies_and_a_solutions_view(workspace):
     lines = course.sync_workspace(SOURCE, workspace, platform="linux")
     assert lines[0] == f"Created your workspace my-notebooks/ with 4 notebooks: {', '.join(NAMES)}."
     assert "my-notebooks/solutions/" in lines[-1] and "python3 course.py reset 02" in lines[-1]
+    assert (workspace / course.PROGRESS).is_dir() and course.PROGRESS == progress.FOLDER
     for path in NOTEBOOKS:
         copy = workspace / path.name
         assert copy.read_text(encoding="utf-8") == notebook_json(make_exercise(read_notebook(path)))
@@ -109,6 +114,15 @@ def test_reset_saves_the_learners_version_with_a_timestamp(workspace):
     assert second != backup and second.is_file() and backup.read_text(encoding="utf-8") == edited
 
 
+def test_reset_forgets_that_notebooks_progress_only(workspace):
+    course.sync_workspace(SOURCE, workspace)
+    for number in ("02", "03"):
+        (workspace / course.PROGRESS / f"{number}.json").write_text('{"sigmoid": {"passed": true}}')
+    course.reset_notebook(SOURCE, workspace, "02")
+    assert not (workspace / course.PROGRESS / "02.json").exists()
+    assert (workspace / course.PROGRESS / "03.json").exists()
+
+
 def test_reset_on_the_command_line_says_where_the_backup_is(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(course, "ROOT", tmp_path)
     monkeypatch.setattr(course, "WORKSPACE", tmp_path / "my-notebooks")
@@ -118,7 +132,8 @@ def test_reset_on_the_command_line_says_where_the_backup_is(tmp_path, monkeypatc
     backups = list((tmp_path / "my-notebooks" / "backups").glob("03_shallow_network.*.ipynb"))
     assert len(backups) == 1
     assert out == [f"Saved your version as {Path('my-notebooks', 'backups', backups[0].name)}",
-                   f"Wrote a fresh copy: {Path('my-notebooks', '03_shallow_network.ipynb')}"]
+                   f"Wrote a fresh copy: {Path('my-notebooks', '03_shallow_network.ipynb')} "
+                   "(its progress starts over too)"]
 
 
 def test_lab_starts_jupyter_on_the_workspace_quietly(tmp_path, monkeypatch):
@@ -126,12 +141,17 @@ def test_lab_starts_jupyter_on_the_workspace_quietly(tmp_path, monkeypatch):
     monkeypatch.setattr(course, "ensure_venv", lambda: Path("/venv/bin/python"))
     monkeypatch.setattr(course, "VENV", tmp_path / "venv")
     monkeypatch.setattr(course, "WORKSPACE", tmp_path / "my-notebooks")
-    monkeypatch.setattr(course, "_run", lambda argv, **kw: started.update(argv=argv, **kw) or 0)
+    monkeypatch.delenv("JUPYTER_TOKEN", raising=False)
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
+    monkeypatch.setattr(course, "start_lab", lambda argv, env, runtime, cwd:
+                        started.update(argv=argv, env=env, runtime=runtime, cwd=cwd) or 0)
     assert course.main(["lab", "--no-browser"]) == 0
     argv = [str(a) for a in started["argv"]]
-    assert argv[:4] == ["/venv/bin/python", "-m", "jupyter", "lab"] and argv[-1] == "--no-browser"
+    assert argv[:3] == ["/venv/bin/python", "-m", "jupyterlab"] and argv[-1] == "--no-browser"
     assert f"--ServerApp.root_dir={tmp_path / 'my-notebooks'}" in argv
-    assert started["cwd"] == tmp_path / "my-notebooks"
+    assert not any(started["env"]["JUPYTER_TOKEN"] in a for a in argv)  # the token is not in `ps`
+    assert len(started["env"]["JUPYTER_TOKEN"]) == 48
+    assert started["runtime"] == tmp_path / "runtime" and started["cwd"] == tmp_path / "my-notebooks"
     assert sorted(p.name for p in (tmp_path / "my-notebooks").glob("*.ipynb")) == NAMES
     assert course.lab_settings_file(tmp_path / "venv").is_file()
 
@@ -156,17 +176,43 @@ def _execute(nb, folder):
     return node
 
 
+def _text(cell):
+    return "".join(o.get("text", "") or o.get("data", {}).get("text/plain", "") for o in cell.outputs)
+
+
+def _shows_a_widget(cell):
+    return any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in cell.outputs)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_a_workspace_copy_runs_up_to_its_first_exercise(path, workspace):
-    """Run from the workspace folder, as the lab's kernel is: `import helpers` and the data work."""
+def test_run_all_on_a_fresh_copy_reaches_the_last_cell(path, workspace):
+    """Run from the workspace folder, as the lab's kernel is. nbclient, like JupyterLab's Run
+    All, goes on past a cell tagged raises-exception (the checks) and stops at any other error."""
     course.sync_workspace(SOURCE, workspace)
-    copy = read_notebook(workspace / path.name)
-    if path not in WITH_EXERCISES:
-        _execute(copy, workspace)  # no exercises: it runs through
-        return
-    with pytest.raises(CellExecutionError, match="not done yet"):
-        _execute(copy, workspace)
+    ran = _execute(read_notebook(workspace / path.name), workspace)
+    code = [c for c in ran.cells if c.cell_type == "code"]
+    assert all(c.execution_count for c in code)  # the last cell included
+    failed = [c for c in code if any(o.output_type == "error" for o in c.outputs)]
+    graded = [c for c in code if is_grade(c)]
+    assert failed == graded  # each check shows its ✗ block, and nothing else fails
+    for cell in failed:
+        (error,) = [o for o in cell.outputs if o.output_type == "error"]
+        assert error.ename == "CheckFailed" and error.evalue.splitlines()[0].endswith(": not done yet")
+        assert error.traceback[0].startswith("\x1b[1m\x1b[31m✗ ")  # the block, not a traceback
+    for cell in code:  # the cells that build on a graded function say they use the reference
+        calls = cell.source.count("yours_or_reference(")
+        notes = [line for line in _text(cell).splitlines() if line.startswith("ⓘ Your ")]
+        assert len(notes) == calls and all("uses the course's helpers." in n for n in notes)
+    playgrounds = [c for c in code if "_playground(" in c.source]
+    assert all(_shows_a_widget(c) for c in playgrounds) and (playgrounds or path not in WITH_EXERCISES)
+    if graded:
+        names = progress.graded_functions(workspace / path.name)
+        assert len(names) == len(graded)
+        assert f"none of this notebook's {len(names)} graded functions has been checked yet" in _text(code[0])
+        record = json.loads((workspace / course.PROGRESS / f"{path.name[:2]}.json").read_text())
+        assert sorted(record) == sorted(names)
+        assert all(v["passed"] is False and v["problem"] == "not done yet" for v in record.values())
 
 
 @pytest.mark.slow
@@ -182,7 +228,27 @@ def test_solving_the_first_exercise_with_the_reference_body_passes_its_check(pat
     copy["cells"] = copy["cells"][:check + 1]
     ran = _execute(copy, workspace)
     # a passing check displays its line (text/plain beside a green text/html) in a kernel
-    text = "".join(o.get("text", "") or o.get("data", {}).get("text/plain", "")
-                   for o in ran.cells[check].outputs)
+    text = _text(ran.cells[check])
     name = copy["cells"][first]["metadata"]["nbgrader"]["grade_id"]
     assert text.startswith(f"{name}: all ") and text.rstrip().endswith("cases passed")
+    # the check recorded it, and `course.py progress` says so
+    names = progress.graded_functions(workspace / path.name)
+    row = next(line for line in progress.course_table(workspace) if line.startswith(path.stem))
+    assert re.match(rf"{path.stem} +1 of {len(names)} +\d{{4}}-\d\d-\d\d \d\d:\d\d +{names[1]} "
+                    r"\(not checked yet\)$", row), row
+
+
+def test_progress_on_the_command_line_prints_the_course_table(tmp_path, monkeypatch, capfd):
+    workspace = tmp_path / "my-notebooks"
+    monkeypatch.setattr(course, "WORKSPACE", workspace)
+    monkeypatch.setattr(course, "ensure_venv", lambda: sys.executable)
+    assert course.main(["progress"]) == 0
+    assert capfd.readouterr().out == "You have no workspace yet: python3 course.py lab creates it.\n"
+    course.sync_workspace(SOURCE, workspace)
+    (workspace / course.PROGRESS / "03.json").write_text(
+        json.dumps({"layer_sizes": {"passed": True, "at": "2026-12-07 09:00:00"}}))
+    assert course.main(["progress"]) == 0
+    out = capfd.readouterr().out.splitlines()
+    assert out == progress.course_table(workspace)
+    assert re.match(r"03_shallow_network +1 of 8 +2026-12-07 09:00 +initialize_parameters \(not checked yet\)$",
+                    out[3]), out

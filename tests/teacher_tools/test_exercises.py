@@ -12,7 +12,7 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from teacher_tools.exercises import (BEGIN, END, is_grade, is_solution, make_exercise, notebook_json,
+from teacher_tools.exercises import (BEGIN, END, RUN_ON, is_grade, is_solution, make_exercise, notebook_json,
                                      read_notebook, strip_solutions, tag_nbgrader, write_exercises)
 from tests.paths import ROOT
 
@@ -71,6 +71,8 @@ def test_tagging_marks_solutions_and_their_checks_only():
     assert meta[3] == {"grade": True, "grade_id": "check_sigmoid", "locked": True, "points": 1,
                        "schema_version": 3, "solution": False}
     assert meta[1] is None  # the import cell names checks but is not graded
+    tagged = [i for i, c in enumerate(fixture_notebook().cells) if RUN_ON in c.metadata.get("tags", [])]
+    assert tagged == [3, 5]  # the graded checks: Run All goes on when one fails
     assert meta[6] is None  # a stale tag on a cell that checks no graded function is removed
 
 
@@ -90,16 +92,22 @@ def test_exercise_copy_has_no_solution_no_outputs_and_locked_checks():
     assert set(check["nbgrader"]) >= {"checksum", "cell_type"} and check["nbgrader"]["cell_type"] == "code"
 
 
-def test_exercise_copy_runs_until_the_first_exercise(tmp_path):
+def test_exercise_copy_runs_on_past_an_unfinished_exercise(tmp_path):
+    """A failing check shows its ✗ block and the run goes on (its cell is tagged
+    raises-exception, which nbclient honours like JupyterLab's Run All); an error in any
+    other cell still stops the run."""
     ex = nbformat.from_dict(make_exercise(fixture_notebook()))
     client = NotebookClient(ex, timeout=120, kernel_name="python3",
                             resources={"metadata": {"path": str(tmp_path)}})
     with pytest.raises(CellExecutionError) as err:
         client.execute()
-    assert "not done yet" in str(err.value)
+    assert "NameError" in str(err.value) and "not done yet" not in str(err.value)
     ran = [c for c in ex.cells if c.cell_type == "code" and c.execution_count is not None]
-    assert len(ran) == 3  # imports, the stub, then the check that stops with "not done yet"
+    assert len(ran) == 6  # all of them: the last one is the (untagged) cell that fails
     assert ran[0].outputs[0]["text"] == "ready\n"
+    for check in (ran[2], ran[4]):  # both exercises are stubs: each check shows its ✗ block
+        (unfinished,) = check.outputs
+        assert unfinished["output_type"] == "error" and "not done yet" in unfinished["traceback"][0]
 
 
 def test_command_line_writes_copies(tmp_path):
