@@ -34,6 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 WORKSPACE = "my-notebooks"
 PATTERN = "[0-9][0-9]_*.ipynb"
+PROGRESS = ".progress"  # where the checks record what passes (helpers.checks.progress.FOLDER)
 MARKER = "BEGIN SOLUTION"   # nbgrader's marker: a notebook holding it is a solved one
 PARTIAL = ".partial"        # the suffix of a notebook being written: ".NN_name.ipynb.XXXX.partial"
 
@@ -93,6 +94,7 @@ def make_workspace(course_dir, workspace):
     Returns the paths written (empty when the learner already has every notebook)."""
     workspace = Path(workspace)
     workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / PROGRESS).mkdir(exist_ok=True)  # where the checks record what passes
     _remove_leftovers(workspace)
     missing = [s for s in sorted(Path(course_dir).glob(PATTERN)) if not (workspace / s.name).exists()]
     texts = {source.name: _exercise_text(source) for source in missing}  # refuse before writing

@@ -22,8 +22,9 @@ def test_first_login_writes_exercise_copies_then_only_what_is_missing(tmp_path):
     out = run(ROOT / "notebooks", workspace)
     assert out.returncode == 0, out.stderr
     assert f"{len(NOTEBOOKS)} new notebook(s)" in out.stdout
-    assert sorted(p.name for p in workspace.iterdir()) == [p.name for p in NOTEBOOKS]
-    for path in workspace.iterdir():
+    assert sorted(p.name for p in workspace.glob("*.ipynb")) == [p.name for p in NOTEBOOKS]
+    assert (workspace / ".progress").is_dir()  # so the checks record what passes on the hub too
+    for path in workspace.glob("*.ipynb"):
         text = path.read_text()
         assert "BEGIN SOLUTION" not in text and "END SOLUTION" not in text
         nb = nbformat.read(path, as_version=4)
@@ -69,7 +70,7 @@ def whole_or_absent(workspace, expected):
     names = sorted(p.name for p in workspace.glob("[0-9][0-9]_*.ipynb"))
     for name in names:
         assert (workspace / name).read_text(encoding="utf-8") == expected[name], f"{name} is not whole"
-    return names, sorted(p.name for p in workspace.iterdir() if p.name.startswith("."))
+    return names, sorted(p.name for p in workspace.iterdir() if p.name.startswith(".") and p.is_file())
 
 
 def test_a_login_killed_mid_write_leaves_only_whole_notebooks_and_the_next_one_finishes(tmp_path):
