@@ -185,7 +185,8 @@ def training_section(out, checks, rounds, iterations, default, limit_rows):
             ("torch autograd, default", "torch autograd", default),
             ("torch manual, default", "torch manual", default)]
     per_core = ["| training (float64), 1 thread each | | helpers | torch autograd | ratio | "
-                "torch, manual gradients | ratio |", "|---|---|---|---|---|---|---|"]
+                "CPU ratio | torch, manual gradients | ratio | CPU ratio |",
+                "|---|---|---|---|---|---|---|---|---|"]
     defaults = [f"| training (float64), each at its default | | helpers (1 thread) | "
                 f"torch autograd ({default} threads) | ratio | torch, manual gradients "
                 f"({default} threads) | ratio |", "|---|---|---|---|---|---|---|"]
@@ -193,6 +194,7 @@ def training_section(out, checks, rounds, iterations, default, limit_rows):
     for label, X, Y, dims in against_torch.cases():
         params = against_torch.initial_parameters(dims)
         times = {(c, column): [] for c in busy.CONDITIONS for column, _, _ in runs}
+        cpu = {key: [] for key in times}
         for r in range(rounds):
             order = runs[r % len(runs):] + runs[:r % len(runs)]  # each goes first in turn
             for condition, context in busy.CONDITIONS.items():
@@ -200,22 +202,30 @@ def training_section(out, checks, rounds, iterations, default, limit_rows):
                     results = {}
                     for column, name, n_threads in order:
                         torch.set_num_threads(n_threads)
+                        start = time.process_time()
                         seconds, results[column] = timed(
                             lambda: against_torch.LOOPS[name](X, Y, params, iterations))
                         times[condition, column].append(seconds)
+                        cpu[condition, column].append(time.process_time() - start)
                 for column, found in results.items():  # the same work: the same final parameters
                     gap = against_torch.gap(found, results["helpers"])
                     assert gap < PARITY, f"{label}: {column} ended {gap:.2e} away from helpers"
         for condition in busy.CONDITIONS:
             t = {column: times[condition, column] for column, _, _ in runs}
-            for table, suffix in ((per_core, ""), (defaults, ", default")):
-                r_auto = ratio(t["helpers"], t["torch autograd" + suffix])
-                r_manual = ratio(t["helpers"], t["torch manual" + suffix])
-                table.append(f"| {label}, {iterations} iterations | {condition} | "
-                             f"{fmt(t['helpers'])} | {fmt(t['torch autograd' + suffix])} | "
-                             f"{r_auto:.2f} | {fmt(t['torch manual' + suffix])} | {r_manual:.2f} |")
-                if not suffix:
-                    worst = max(worst, (max(r_auto, r_manual), f"{label}, {condition}"))
+            c = {column: cpu[condition, column] for column, _, _ in runs}
+            r_auto = ratio(t["helpers"], t["torch autograd"])
+            r_manual = ratio(t["helpers"], t["torch manual"])
+            per_core.append(f"| {label}, {iterations} iterations | {condition} | "
+                            f"{fmt(t['helpers'])} | {fmt(t['torch autograd'])} | {r_auto:.2f} | "
+                            f"{ratio(c['helpers'], c['torch autograd']):.2f} | "
+                            f"{fmt(t['torch manual'])} | {r_manual:.2f} | "
+                            f"{ratio(c['helpers'], c['torch manual']):.2f} |")
+            worst = max(worst, (max(r_auto, r_manual), f"{label}, {condition}"))
+            defaults.append(f"| {label}, {iterations} iterations | {condition} | "
+                            f"{fmt(t['helpers'])} | {fmt(t['torch autograd, default'])} | "
+                            f"{ratio(t['helpers'], t['torch autograd, default']):.2f} | "
+                            f"{fmt(t['torch manual, default'])} | "
+                            f"{ratio(t['helpers'], t['torch manual, default']):.2f} |")
         if len(dims) > 2:
             W1 = params["W1"]
             dZ1 = np.random.default_rng(1).standard_normal((dims[1], X.shape[1]))
@@ -231,7 +241,10 @@ def training_section(out, checks, rounds, iterations, default, limit_rows):
                f"set_num_interop_threads(1). Median over {rounds} rounds, each round idle then "
                f"busy (min–max); within a round each contender goes first in turn. ratio = "
                f"helpers' time / torch's time, the median of the per-round ratios: below 1.0, "
-               f"helpers is faster. Every run ends within {PARITY:.0e} of helpers' parameters.")
+               f"helpers is faster (the target). CPU ratio: the same with each run's CPU time "
+               f"(user + system) in place of its wall time, which other processes on the "
+               f"machine stretch less. Every run ends within {PARITY:.0e} of helpers' "
+               f"parameters.")
     out.append("\n".join(defaults))
     out.append(f"For information, each at its own default: helpers at one BLAS thread (the same "
                f"runs as above), torch at its default of {default} threads (one per core; its "
@@ -245,8 +258,11 @@ def training_section(out, checks, rounds, iterations, default, limit_rows):
 def threads_section(out, rounds, budget):
     out.append("\n".join(thread_study.table(thread_study.measure(rounds, budget))))
     out.append(f"Time per training iteration of the references' own loops with numpy's BLAS "
-               f"pinned to 1 or 2 threads (median of {rounds} alternating rounds). Why helpers "
-               f"runs one thread: a second gains a little idle and loses more when a core is busy.")
+               f"pinned to 1 or 2 threads (median of {rounds} alternating rounds): a ratio 2/1 "
+               f"below 1 means the second thread helped, above 1 that it cost time. Page faults: "
+               f"minor faults per iteration of a long loop at one thread (glibc gives freed "
+               f"memory back to the system, and a loop whose temporaries then come back as new "
+               f"pages pays one fault per page).")
 
 
 # --- 5. the loop against the limit -------------------------------------------------------------
@@ -255,8 +271,9 @@ def limits_section(out, limit_rows, repeats):
     n = 2000
     rng = np.random.default_rng(0)
     a, b = rng.random((n, n)), rng.random((n, n))
-    a @ b
-    peak = 2 * n ** 3 / statistics.median(timed(lambda: a @ b)[0] for _ in range(repeats))
+    with threadpool_limits(1, user_api="blas"):
+        a @ b
+        peak = 2 * n ** 3 / statistics.median(timed(lambda: a @ b)[0] for _ in range(repeats))
     big = rng.random(25_000_000)  # 200 MB, far larger than the caches
     big.sum()
     bandwidth = big.nbytes / statistics.median(timed(big.sum)[0] for _ in range(repeats))
