@@ -50,11 +50,11 @@ exercises:
 	$(COURSE) exercises --out exercises
 
 # PyTorch (a CPU build, for comparison only) is installed for the benchmark alone.
-# Idle and busy-core measurements; writes benchmarks/results.md and README's table, then
-# the live playgrounds' frames and iterations per second (printed).
+# Idle and busy-core measurements, helpers against PyTorch per core; writes the tables
+# into docs/performance.md, then prints the live playgrounds' frames and iterations per second.
 bench: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
-	$(BIN)/python benchmarks/run.py --readme
+	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/playground.py
 
 clean:

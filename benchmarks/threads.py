@@ -5,11 +5,15 @@ trains, idle and with a busy core. The evidence for ``helpers.blas`` (one thread
 
 Each (model, condition) pair is measured in alternating rounds (idle, busy, idle, busy...;
 1 thread then 2 threads inside each) with the reference's own training loops
-(``nb02_logistic.descend``, ``nb04_deep.descend``); the median is reported. Prints a
-markdown table (``make bench`` puts it in docs/performance.md).
+(``nb02_logistic.descend``, ``nb04_deep.descend``); the median is reported. Also the
+minor page faults per iteration at one thread: glibc returns freed memory above its
+trim threshold to the system, and a loop whose temporaries then come back as fresh pages
+pays a fault for each page it touches. Prints a markdown table (``make bench`` puts it in
+docs/performance.md).
 """
 
 import argparse
+import resource
 import statistics
 import sys
 import time
@@ -73,8 +77,21 @@ def per_iteration(run, n_threads, chunk, budget):
                 return (time.perf_counter() - start) / done
 
 
+def faults_per_iteration(run, iterations=20):
+    """Minor page faults per iteration of a long ``run`` at one thread: those of
+    ``iterations + 1`` iterations less those of one, so a first iteration's are left out."""
+    def faults(k):
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        run(k)
+        return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+    with threadpool_limits(1, user_api="blas"):
+        return (faults(iterations + 1) - faults(1)) / iterations
+
+
 def measure(rounds=3, budget=0.3, cases=CASES):
-    """{label: (dims, m, {(condition, threads): [seconds per iteration, one per round]})}."""
+    """{label: (dims, m, {(condition, threads): [seconds per iteration, one per round]},
+    faults per iteration)}."""
     results = {}
     for label, dims, m in cases:
         run = runner(dims, m)
@@ -88,7 +105,7 @@ def measure(rounds=3, budget=0.3, cases=CASES):
                 with context(settle=0.2):
                     for n in (1, 2):
                         times[condition, n].append(per_iteration(run, n, chunk, budget))
-        results[label] = (dims, m, times)
+        results[label] = (dims, m, times, faults_per_iteration(run))
     return results
 
 
@@ -99,13 +116,14 @@ def fmt_ms(seconds):
 
 def table(results):
     rows = ["| model, m | flops / iteration | idle: 1 thread | idle: 2 threads | idle 2/1 | "
-            "busy: 1 thread | busy: 2 threads | busy 2/1 |", "|---|---|---|---|---|---|---|---|"]
-    for label, (dims, m, times) in results.items():
+            "busy: 1 thread | busy: 2 threads | busy 2/1 | page faults / iteration |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for label, (dims, m, times, faults) in results.items():
         med = {k: statistics.median(v) for k, v in times.items()}
         rows.append(f"| {label} | {dense_flops(dims, m) / 1e6:,.2f} M | {fmt_ms(med['idle', 1])} ms | "
                     f"{fmt_ms(med['idle', 2])} ms | {med['idle', 2] / med['idle', 1]:.2f} | "
                     f"{fmt_ms(med['busy', 1])} ms | {fmt_ms(med['busy', 2])} ms | "
-                    f"{med['busy', 2] / med['busy', 1]:.1f} |")
+                    f"{med['busy', 2] / med['busy', 1]:.1f} | {faults:.1f} |")
     return rows
 
 
