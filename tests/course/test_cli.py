@@ -12,6 +12,10 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import pytest
 
 import course
+import learner.environment
+import learner.lab
+import learner.platforms
+import learner.workspace
 from tests.paths import ROOT
 
 PLATFORMS = ["win32", "darwin", "linux"]
@@ -21,19 +25,19 @@ PLATFORMS = ["win32", "darwin", "linux"]
                                                 ("darwin", "python3 course.py lab"),
                                                 ("linux", "python3 course.py lab")])
 def test_the_command_named_is_the_one_for_the_platform(platform, expected):
-    assert course.command("lab", platform) == expected
+    assert learner.platforms.command("lab", platform) == expected
 
 
 def test_venv_python_is_in_scripts_on_windows_and_bin_elsewhere():
-    win = course.venv_python(PureWindowsPath(r"C:\course\.venv"), "win32")
+    win = learner.platforms.venv_python(PureWindowsPath(r"C:\course\.venv"), "win32")
     assert str(win) == r"C:\course\.venv\Scripts\python.exe"
     for platform in ("darwin", "linux"):
-        assert course.venv_python(PurePosixPath("/c/.venv"), platform) == PurePosixPath("/c/.venv/bin/python")
+        assert learner.platforms.venv_python(PurePosixPath("/c/.venv"), platform) == PurePosixPath("/c/.venv/bin/python")
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
 def test_an_old_python_is_refused_with_what_to_install(platform):
-    msg = course.python_problem((3, 9, 6, "final", 0), platform, "/usr/bin/python3")
+    msg = learner.platforms.python_problem((3, 9, 6, "final", 0), platform, "/usr/bin/python3")
     assert "needs Python 3.11 or newer" in msg and "/usr/bin/python3 is Python 3.9.6" in msg
     wanted = {"win32": "python.org/downloads/windows", "darwin": "brew install python@3.11",
               "linux": "sudo apt install python3.11"}[platform]
@@ -43,13 +47,13 @@ def test_an_old_python_is_refused_with_what_to_install(platform):
 
 @pytest.mark.parametrize("version", [(3, 11, 0), (3, 13, 2), (4, 0, 0)])
 def test_a_recent_python_passes(version):
-    assert all(course.python_problem(version, p, "python") is None for p in PLATFORMS)
+    assert all(learner.platforms.python_problem(version, p, "python") is None for p in PLATFORMS)
 
 
 def test_the_minimum_python_is_the_one_pyproject_declares():
     text = (ROOT / "pyproject.toml").read_text()
     declared = re.search(r'requires-python\s*=\s*">=(\d+)\.(\d+)"', text).groups()
-    assert tuple(map(int, declared)) == course.MIN_PYTHON
+    assert tuple(map(int, declared)) == learner.platforms.MIN_PYTHON
 
 
 def test_the_version_check_runs_before_anything_else(monkeypatch, capsys):
@@ -72,7 +76,7 @@ def test_course_py_parses_on_old_pythons_so_they_reach_the_message():
                                                        ("darwin", 0, True), ("darwin", 501, False),
                                                        ("win32", -1, False)])
 def test_lab_arguments_bind_localhost_quietly_and_allow_root_only_as_root(platform, euid, root_flag):
-    args = course.lab_arguments("/c/my-notebooks", platform, euid)
+    args = learner.lab.lab_arguments("/c/my-notebooks", platform, euid)
     assert "--ServerApp.ip=127.0.0.1" in args
     assert "--ServerApp.root_dir=/c/my-notebooks" in args
     assert "--LabApp.extension_manager=readonly" in args
@@ -83,36 +87,36 @@ def test_lab_arguments_bind_localhost_quietly_and_allow_root_only_as_root(platfo
 
 
 def test_the_token_goes_through_the_environment_with_the_runtime_folder(tmp_path):
-    env = course.lab_environment({"PATH": "/bin"}, tmp_path / "rt", "abc123")
+    env = learner.lab.lab_environment({"PATH": "/bin"}, tmp_path / "rt", "abc123")
     assert env == {"PATH": "/bin", "JUPYTER_TOKEN": "abc123", "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
-    assert "JUPYTER_TOKEN" not in course.lab_environment({}, tmp_path, None)
-    assert course.runtime_dir({}, venv=tmp_path / ".venv") == tmp_path / ".venv" / "jupyter-runtime"
-    assert course.runtime_dir({"JUPYTER_RUNTIME_DIR": "/r"}, venv=tmp_path) == Path("/r")
+    assert "JUPYTER_TOKEN" not in learner.lab.lab_environment({}, tmp_path, None)
+    assert learner.lab.runtime_dir({}, venv=tmp_path / ".venv") == tmp_path / ".venv" / "jupyter-runtime"
+    assert learner.lab.runtime_dir({"JUPYTER_RUNTIME_DIR": "/r"}, venv=tmp_path) == Path("/r")
 
 
 def test_a_token_the_learner_gives_replaces_the_generated_one():
-    assert course.gives_token(["--no-browser", "--IdentityProvider.token=abc"], {})
-    assert course.gives_token(["--ServerApp.token=abc"], {})
-    assert course.gives_token([], {"JUPYTER_TOKEN": "mine"})
-    assert course.gives_token([], {"JUPYTER_TOKEN_FILE": "/home/me/token"})
-    assert not course.gives_token(["--no-browser", "--ServerApp.port=8899"], {"JUPYTER_TOKEN": ""})
+    assert learner.lab.gives_token(["--no-browser", "--IdentityProvider.token=abc"], {})
+    assert learner.lab.gives_token(["--ServerApp.token=abc"], {})
+    assert learner.lab.gives_token([], {"JUPYTER_TOKEN": "mine"})
+    assert learner.lab.gives_token([], {"JUPYTER_TOKEN_FILE": "/home/me/token"})
+    assert not learner.lab.gives_token(["--no-browser", "--ServerApp.port=8899"], {"JUPYTER_TOKEN": ""})
 
 
 def test_the_login_link_carries_the_port_and_token_of_the_record():
     info = {"url": "http://127.0.0.1:8891/", "port": 8891, "token": "f00d"}
-    assert course.lab_link(info) == "http://127.0.0.1:8891/lab?token=f00d"
-    assert course.lab_link(dict(info, token="")) == "http://127.0.0.1:8891/lab"
+    assert learner.lab.lab_link(info) == "http://127.0.0.1:8891/lab?token=f00d"
+    assert learner.lab.lab_link(dict(info, token="")) == "http://127.0.0.1:8891/lab"
     for everywhere in ("http://0.0.0.0:8888/", "http://[::]:8888/"):  # in a container
-        assert course.lab_link(dict(info, url=everywhere)) == "http://127.0.0.1:8888/lab?token=f00d"
+        assert learner.lab.lab_link(dict(info, url=everywhere)) == "http://127.0.0.1:8888/lab?token=f00d"
 
 
 def test_quiet_settings_are_merged_into_existing_overrides(tmp_path):
-    path = course.lab_settings_file(tmp_path)
+    path = learner.lab.lab_settings_file(tmp_path)
     assert path == tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"},
                                 "@jupyterlab/apputils-extension:notification": {"doNotDisturbMode": True}}))
-    course.write_quiet_settings(tmp_path)
+    learner.lab.write_quiet_settings(tmp_path)
     settings = json.loads(path.read_text())
     assert settings["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
     assert settings["@jupyterlab/apputils-extension:notification"] == {
@@ -126,7 +130,7 @@ def test_the_quiet_settings_name_real_jupyterlab_settings():
     if not schema.is_file():
         pytest.skip(f"JupyterLab's schema is not installed at {schema}")
     properties = json.loads(schema.read_text())["properties"]
-    for key, value in course.QUIET_SETTINGS["@jupyterlab/apputils-extension:notification"].items():
+    for key, value in learner.lab.QUIET_SETTINGS["@jupyterlab/apputils-extension:notification"].items():
         assert key in properties
     assert properties["fetchNews"]["type"] == "string"
 
@@ -134,34 +138,34 @@ def test_the_quiet_settings_name_real_jupyterlab_settings():
 def test_the_requirements_digest_changes_with_either_file(tmp_path):
     (tmp_path / "requirements.txt").write_text("numpy==2.4.6\n")
     (tmp_path / "pyproject.toml").write_text("[project]\n")
-    first = course.requirements_digest(tmp_path)
-    assert course.requirements_digest(tmp_path) == first
+    first = learner.environment.requirements_digest(tmp_path)
+    assert learner.environment.requirements_digest(tmp_path) == first
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
-    second = course.requirements_digest(tmp_path)
+    second = learner.environment.requirements_digest(tmp_path)
     (tmp_path / "requirements.txt").write_text("numpy==2.4.7\n")
-    assert len({first, second, course.requirements_digest(tmp_path)}) == 3
+    assert len({first, second, learner.environment.requirements_digest(tmp_path)}) == 3
 
 
 def test_venv_hint_names_the_debian_package_on_linux():
-    assert "python3-venv" in course.venv_failed_hint("linux")
-    assert "py course.py lab" in course.venv_failed_hint("win32")
-    assert "python3 course.py lab" in course.venv_failed_hint("darwin")
+    assert "python3-venv" in learner.platforms.venv_failed_hint("linux")
+    assert "py course.py lab" in learner.platforms.venv_failed_hint("win32")
+    assert "python3 course.py lab" in learner.platforms.venv_failed_hint("darwin")
 
 
 def test_backup_names_carry_a_timestamp():
     now = time.strptime("2026-12-01 19:45:07", "%Y-%m-%d %H:%M:%S")
-    assert course.backup_name("my-notebooks/02_logistic_regression.ipynb", now) == \
+    assert learner.workspace.backup_name("my-notebooks/02_logistic_regression.ipynb", now) == \
         "02_logistic_regression.2026-12-01_19-45-07.ipynb"
 
 
 @pytest.mark.parametrize("which", ["02", "2", "02_logistic_regression", "02_logistic_regression.ipynb"])
 def test_a_notebook_is_found_by_number_or_name(which):
-    assert course.find_notebook(ROOT / "notebooks", which).name == "02_logistic_regression.ipynb"
+    assert learner.workspace.find_notebook(ROOT / "notebooks", which).name == "02_logistic_regression.ipynb"
 
 
 def test_an_unknown_notebook_lists_the_course():
-    with pytest.raises(course.CourseError, match="01_introduction.ipynb.*course.py reset 02"):
-        course.find_notebook(ROOT / "notebooks", "07")
+    with pytest.raises(learner.platforms.CourseError, match="01_introduction.ipynb.*course.py reset 02"):
+        learner.workspace.find_notebook(ROOT / "notebooks", "07")
 
 
 def test_the_command_line_answers_without_a_venv(tmp_path):
@@ -181,11 +185,11 @@ def test_the_command_line_answers_without_a_venv(tmp_path):
 def test_test_runs_the_package_tests_then_nbval(monkeypatch, argv, expected):
     runs = []
     monkeypatch.setattr(course, "ensure_venv", lambda: "venv-python")
-    monkeypatch.setattr(course, "_run", lambda cmd, **kw: runs.append([str(c) for c in cmd]) or 0)
+    monkeypatch.setattr(course, "run_foreground", lambda cmd, **kw: runs.append([str(c) for c in cmd]) or 0)
     assert course.main(argv) == 0
     assert [run[1:1 + len(want)] for run, want in zip(runs, expected)] == expected and len(runs) == len(expected)
     if "--nbval" in runs[-1]:
-        notebooks = [str(Path("notebooks", p.name)) for p in course.course_notebooks(course.NOTEBOOKS)]
+        notebooks = [str(Path("notebooks", p.name)) for p in learner.workspace.course_notebooks(course.NOTEBOOKS)]
         assert runs[-1][-len(notebooks):] == notebooks
 
 

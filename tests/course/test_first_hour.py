@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 
 import course
+import learner.environment
 from tests.checkout import fresh_clone
 
 if sys.platform == "win32":  # a failure under --no-skips; CI runs on Linux
@@ -173,7 +174,7 @@ def test_ctrl_c_in_the_first_install_then_lab_gives_a_working_lab(tmp_path, poin
     assert out.rstrip().splitlines()[-1] == ("course.py: stopped by Ctrl+C. Nothing is lost: "
                                              "python3 course.py lab finishes what was left incomplete.")
     assert "Traceback" not in out and "KeyboardInterrupt" not in out
-    assert not (venv / course.INSTALLED).exists()
+    assert not (venv / learner.environment.INSTALLED).exists()
 
     lab = Course(clone, "lab", "--no-browser", env=env)
     try:
@@ -190,7 +191,7 @@ def test_ctrl_c_in_the_first_install_then_lab_gives_a_working_lab(tmp_path, poin
         assert stat.S_IMODE(record.stat().st_mode) == 0o600  # the token's file: the learner's only
     finally:
         lab.stop_lab()
-    assert (venv / course.INSTALLED).exists()
+    assert (venv / learner.environment.INSTALLED).exists()
 
 
 def _no_token_in_any_command_line(token):
@@ -203,8 +204,8 @@ def _no_token_in_any_command_line(token):
 
 @pytest.mark.slow
 def test_a_second_lab_shows_the_running_one_and_a_dead_servers_record_is_ignored(tmp_path):
-    stamp = Path(sys.prefix) / course.INSTALLED
-    if not stamp.is_file() or stamp.read_text().strip() != course.requirements_digest(course.ROOT):
+    stamp = Path(sys.prefix) / learner.environment.INSTALLED
+    if not stamp.is_file() or stamp.read_text().strip() != learner.environment.requirements_digest(course.ROOT):
         pytest.skip("this environment was not set up by course.py (run `python3 course.py test`)")
     clone = fresh_clone(tmp_path / "clone")
     (clone / ".venv").symlink_to(sys.prefix, target_is_directory=True)

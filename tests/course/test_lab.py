@@ -10,6 +10,7 @@ import threading
 import pytest
 
 import course
+import learner.lab
 
 
 class _Status(http.server.BaseHTTPRequestHandler):
@@ -54,14 +55,14 @@ def test_a_running_lab_on_the_workspace_is_found_and_stale_records_are_ignored(t
     workspace.mkdir()
     other.mkdir()
     runtime = tmp_path / "runtime"
-    assert course.running_lab(runtime, workspace) is None  # no folder yet
+    assert learner.lab.running_lab(runtime, workspace) is None  # no folder yet
     _write(runtime, 11, f"http://127.0.0.1:{_closed_port()}/", "good", workspace)  # its server died
     _write(runtime, 12, server, "wrong", workspace)       # another server now has that port
     _write(runtime, 13, server, "good", other)           # a lab on another folder
     (runtime / "jpserver-14.json").write_text("{ half")  # unreadable
-    assert course.running_lab(runtime, workspace) is None
+    assert learner.lab.running_lab(runtime, workspace) is None
     live = _write(runtime, 15, server, "good", workspace)
-    assert course.running_lab(runtime, workspace) == live
+    assert learner.lab.running_lab(runtime, workspace) == live
 
 
 def test_the_started_server_is_read_from_its_own_record(tmp_path, server):
@@ -71,15 +72,15 @@ def test_the_started_server_is_read_from_its_own_record(tmp_path, server):
 
     record = tmp_path / "jpserver-7.json"
     _write(tmp_path, 7, f"http://127.0.0.1:{_closed_port()}/", "good", tmp_path)  # an old pid's leftover
-    assert course.wait_for_lab(Running(), record, timeout=1) is None
+    assert learner.lab.wait_for_lab(Running(), record, timeout=1) is None
     info = _write(tmp_path, 7, server, "good", tmp_path)
-    assert course.wait_for_lab(Running(), record, timeout=5) == info
+    assert learner.lab.wait_for_lab(Running(), record, timeout=5) == info
 
     class Ended:
         def poll(self):
             return 1
 
-    assert course.wait_for_lab(Ended(), tmp_path / "jpserver-8.json", timeout=5) is None
+    assert learner.lab.wait_for_lab(Ended(), tmp_path / "jpserver-8.json", timeout=5) is None
 
 
 def test_a_second_lab_prints_the_running_ones_link_and_starts_nothing(tmp_path, monkeypatch, capsys, server):

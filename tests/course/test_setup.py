@@ -14,6 +14,10 @@ from pathlib import Path
 import pytest
 
 import course
+import learner.environment
+import learner.files
+import learner.platforms
+from learner.environment import CREATED, FIRST_INSTALL, INSTALLED, INSTALLING
 
 
 @pytest.fixture
@@ -33,14 +37,14 @@ def steps(monkeypatch, tmp_path):
             raise KeyboardInterrupt
         return result
 
-    monkeypatch.setattr(course, "_setup_step", step)
-    monkeypatch.setattr(course, "_python_version", lambda python: (3, 11))
+    monkeypatch.setattr(learner.environment, "setup_step", step)
+    monkeypatch.setattr(learner.environment, "python_version", lambda python: (3, 11))
     (tmp_path / "requirements.txt").write_text("numpy==2.4.6\n")
     (tmp_path / "pyproject.toml").write_text("[project]\n")
 
     def run():
         done.clear()
-        python = course.ensure_venv(root=tmp_path, venv=tmp_path / ".venv", platform="linux")
+        python = learner.environment.ensure_venv(root=tmp_path, venv=tmp_path / ".venv", platform="linux")
         assert python == tmp_path / ".venv" / "bin" / "python"
         return [name for name, _ in done]
 
@@ -54,11 +58,11 @@ def _marks(venv):
 
 def test_a_first_install_creates_then_installs_and_leaves_its_marks(steps, capsys):
     assert steps() == ["venv", "pip", "requirements.txt"]
-    assert _marks(steps.venv) == [course.CREATED, course.INSTALLED]
+    assert _marks(steps.venv) == [CREATED, INSTALLED]
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("Creating .venv with Python ")
     assert out[1:] == ["Upgrading pip in .venv",
-                       f"Installing requirements.txt into .venv (the first time takes {course.FIRST_INSTALL})"]
+                       f"Installing requirements.txt into .venv (the first time takes {FIRST_INSTALL})"]
     assert steps() == []  # up to date: nothing runs
 
 
@@ -67,7 +71,7 @@ def test_pip_runs_without_setuptools_editable_banner(steps):
     pip_envs = [env for name, env in steps.done if name != "venv"]
     assert pip_envs and all("ignore:Editable installation" in env["PYTHONWARNINGS"].split(",")
                             for env in pip_envs)
-    assert course.quiet_pip_environment({"PYTHONWARNINGS": "error"})["PYTHONWARNINGS"] == \
+    assert learner.environment.quiet_pip_environment({"PYTHONWARNINGS": "error"})["PYTHONWARNINGS"] == \
         "error,ignore:Editable installation"
 
 
@@ -79,13 +83,13 @@ def test_after_ctrl_c_at_any_step_the_next_run_rebuilds_and_says_so(steps, capsy
     steps.outcome[interrupted] = KeyboardInterrupt
     with pytest.raises(KeyboardInterrupt):
         steps()
-    assert course.INSTALLED not in _marks(steps.venv)
+    assert INSTALLED not in _marks(steps.venv)
     capsys.readouterr()
     steps.outcome.clear()
     assert steps() == ["venv", "pip", "requirements.txt"]
     out = capsys.readouterr().out.splitlines()
     assert out[0] == message and sum(line.startswith("Rebuilding") for line in out) == 1
-    assert _marks(steps.venv) == [course.CREATED, course.INSTALLED]
+    assert _marks(steps.venv) == [CREATED, INSTALLED]
 
 
 def test_a_venv_with_python_but_no_pip_from_before_these_marks_is_rebuilt(steps, capsys):
@@ -97,15 +101,15 @@ def test_a_venv_with_python_but_no_pip_from_before_these_marks_is_rebuilt(steps,
 
 def test_a_complete_venv_from_before_these_marks_is_kept(steps):
     steps()
-    (steps.venv / course.CREATED).unlink()  # made by an older course.py: only .installed
+    (steps.venv / CREATED).unlink()  # made by an older course.py: only .installed
     assert steps() == []
 
 
 def test_a_failed_pip_retries_in_place_next_time(steps, capsys):
     steps.outcome["requirements.txt"] = 1
-    with pytest.raises(course.CourseError, match="needs access to PyPI"):
+    with pytest.raises(learner.platforms.CourseError, match="needs access to PyPI"):
         steps()
-    assert _marks(steps.venv) == [course.CREATED]  # not "interrupted": pip ended on its own
+    assert _marks(steps.venv) == [CREATED]  # not "interrupted": pip ended on its own
     steps.outcome.clear()
     assert steps() == ["pip", "requirements.txt"]
     assert "Rebuilding" not in capsys.readouterr().out
@@ -113,32 +117,32 @@ def test_a_failed_pip_retries_in_place_next_time(steps, capsys):
 
 @pytest.mark.parametrize("files, version, problem", [
     ([], None, "its creation was interrupted"),
-    ([course.CREATED], (3, 11), None),
-    ([course.INSTALLED], (3, 12), None),
-    ([course.CREATED, course.INSTALLING], (3, 11), "its last install was interrupted"),
-    ([course.CREATED, course.INSTALLED], None, "it is missing its Python or uses an older one"),
-    ([course.CREATED, course.INSTALLED], (3, 9), "it is missing its Python or uses an older one")])
+    ([CREATED], (3, 11), None),
+    ([INSTALLED], (3, 12), None),
+    ([CREATED, INSTALLING], (3, 11), "its last install was interrupted"),
+    ([CREATED, INSTALLED], None, "it is missing its Python or uses an older one"),
+    ([CREATED, INSTALLED], (3, 9), "it is missing its Python or uses an older one")])
 def test_what_makes_a_venv_incomplete(tmp_path, files, version, problem):
-    assert course.venv_problem(tmp_path / "absent", None) is None
+    assert learner.environment.venv_problem(tmp_path / "absent", None) is None
     for name in files:
         (tmp_path / name).write_text("")
-    assert course.venv_problem(tmp_path, version) == problem
+    assert learner.environment.venv_problem(tmp_path, version) == problem
 
 
 def test_removing_a_venv_drops_its_marks_first(tmp_path, monkeypatch):
     venv = tmp_path / ".venv"
     (venv / "lib").mkdir(parents=True)
-    for name in (course.CREATED, course.INSTALLED):
+    for name in (CREATED, INSTALLED):
         (venv / name).write_text("x\n")
 
     def interrupted_rmtree(path):
-        assert not (venv / course.CREATED).exists() and not (venv / course.INSTALLED).exists()
+        assert not (venv / CREATED).exists() and not (venv / INSTALLED).exists()
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(course.shutil, "rmtree", interrupted_rmtree)
+    monkeypatch.setattr(learner.environment.shutil, "rmtree", interrupted_rmtree)
     with pytest.raises(KeyboardInterrupt):
-        course.remove_venv(venv)
-    assert course.venv_problem(venv, (3, 11)) == "its creation was interrupted"
+        learner.environment.remove_venv(venv)
+    assert learner.environment.venv_problem(venv, (3, 11)) == "its creation was interrupted"
 
 
 @pytest.mark.parametrize("action", ["lab", "venv", "test"])
@@ -177,7 +181,7 @@ def test_ctrl_c_ends_a_steps_whole_process_group(tmp_path, monkeypatch):
         timer.start()
         started = time.monotonic()
         with pytest.raises(KeyboardInterrupt):
-            course._setup_step([sys.executable, "-c", script])
+            learner.environment.setup_step([sys.executable, "-c", script])
         assert time.monotonic() - started < 30
     finally:
         signal.signal(signal.SIGINT, previous)
@@ -203,11 +207,11 @@ def test_course_py_writes_learner_copies_whole_or_not_at_all(tmp_path, monkeypat
     def interrupted(src, dst):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(course.os, "replace", interrupted)
+    monkeypatch.setattr(learner.files.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        course.write_atomically(target, "new text")
+        learner.files.write_atomically(target, "new text")
     assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["02.ipynb"]
 
 
 def test_a_step_exit_code_comes_back(tmp_path):
-    assert course._setup_step([sys.executable, "-c", "raise SystemExit(3)"]) == 3
+    assert learner.environment.setup_step([sys.executable, "-c", "raise SystemExit(3)"]) == 3

@@ -18,12 +18,14 @@ import pytest
 from nbclient import NotebookClient
 
 import course
+import learner.lab
+import learner.workspace
 from helpers.checks import progress
 from teacher_tools.exercises import BEGIN, is_grade, is_solution, make_exercise, notebook_json, read_notebook
 from tests.paths import ROOT
 
 SOURCE = ROOT / "notebooks"
-NOTEBOOKS = course.course_notebooks(SOURCE)
+NOTEBOOKS = learner.workspace.course_notebooks(SOURCE)
 NAMES = [p.name for p in NOTEBOOKS]
 WITH_EXERCISES = [p for p in NOTEBOOKS if BEGIN in p.read_text(encoding="utf-8")]
 
@@ -39,10 +41,10 @@ def workspace(tmp_path):
 
 
 def test_first_run_creates_exercise_copies_and_a_solutions_view(workspace):
-    lines = course.sync_workspace(SOURCE, workspace, platform="linux")
+    lines = learner.workspace.sync_workspace(SOURCE, workspace, platform="linux")
     assert lines[0] == f"Created your workspace my-notebooks/ with 4 notebooks: {', '.join(NAMES)}."
     assert "my-notebooks/solutions/" in lines[-1] and "python3 course.py reset 02" in lines[-1]
-    assert (workspace / course.PROGRESS).is_dir() and course.PROGRESS == progress.FOLDER
+    assert (workspace / learner.workspace.PROGRESS).is_dir() and learner.workspace.PROGRESS == progress.FOLDER
     for path in NOTEBOOKS:
         copy = workspace / path.name
         assert copy.read_text(encoding="utf-8") == notebook_json(make_exercise(read_notebook(path)))
@@ -55,16 +57,16 @@ def test_first_run_creates_exercise_copies_and_a_solutions_view(workspace):
 
 
 def test_windows_learners_are_told_the_py_command(workspace):
-    assert "py course.py reset 02" in course.sync_workspace(SOURCE, workspace, platform="win32")[-1]
+    assert "py course.py reset 02" in learner.workspace.sync_workspace(SOURCE, workspace, platform="win32")[-1]
 
 
 def test_a_second_run_keeps_the_learners_work(workspace):
-    course.sync_workspace(SOURCE, workspace)
+    learner.workspace.sync_workspace(SOURCE, workspace)
     mine = workspace / "02_logistic_regression.ipynb"
     mine.write_text(mine.read_text(encoding="utf-8").replace("raise NotImplementedError()", "return 42", 1),
                     encoding="utf-8")
     before = _digests(workspace)
-    lines = course.sync_workspace(SOURCE, workspace)
+    lines = learner.workspace.sync_workspace(SOURCE, workspace)
     assert lines[0] == "Your workspace my-notebooks/ is up to date; your copies are as you left them."
     assert _digests(workspace) == before
     assert "return 42" in mine.read_text(encoding="utf-8")
@@ -73,13 +75,13 @@ def test_a_second_run_keeps_the_learners_work(workspace):
 def test_a_new_course_notebook_is_added_and_announced(tmp_path, workspace):
     source = tmp_path / "notebooks"
     shutil.copytree(SOURCE, source)
-    course.sync_workspace(source, workspace)
+    learner.workspace.sync_workspace(source, workspace)
     mine = workspace / "03_shallow_network.ipynb"
     mine.write_text(mine.read_text(encoding="utf-8").replace("# YOUR CODE HERE", "# my notes", 1),
                     encoding="utf-8")
     before = _digests(workspace)
     shutil.copy(SOURCE / "02_logistic_regression.ipynb", source / "05_more_practice.ipynb")
-    lines = course.sync_workspace(source, workspace)
+    lines = learner.workspace.sync_workspace(source, workspace)
     assert lines[:-1] == ["Added to my-notebooks/: 05_more_practice.ipynb (a course notebook you had no "
                           "copy of yet)"]
     after = _digests(workspace)
@@ -90,43 +92,43 @@ def test_a_new_course_notebook_is_added_and_announced(tmp_path, workspace):
 def test_the_solutions_view_follows_the_course(tmp_path, workspace):
     source = tmp_path / "notebooks"
     shutil.copytree(SOURCE, source)
-    course.sync_workspace(source, workspace)
+    learner.workspace.sync_workspace(source, workspace)
     nb = read_notebook(source / "01_introduction.ipynb")
     nb["cells"][0]["source"] += "\n\nA sentence added to the course."
     (source / "01_introduction.ipynb").write_text(notebook_json(nb), encoding="utf-8")
-    course.sync_workspace(source, workspace)  # read-only files are refreshed all the same
+    learner.workspace.sync_workspace(source, workspace)  # read-only files are refreshed all the same
     assert "A sentence added" in (workspace / "solutions" / "01_introduction.ipynb").read_text(encoding="utf-8")
     assert "A sentence added" not in (workspace / "01_introduction.ipynb").read_text(encoding="utf-8")
 
 
 def test_reset_saves_the_learners_version_with_a_timestamp(workspace):
-    course.sync_workspace(SOURCE, workspace)
+    learner.workspace.sync_workspace(SOURCE, workspace)
     mine = workspace / "02_logistic_regression.ipynb"
     fresh = mine.read_text(encoding="utf-8")
     mine.write_text(fresh.replace("raise NotImplementedError()", "return 42", 1), encoding="utf-8")
     edited = mine.read_text(encoding="utf-8")
     now = time.strptime("2026-12-01 19:45:07", "%Y-%m-%d %H:%M:%S")
-    backup, target = course.reset_notebook(SOURCE, workspace, "02", now=now)
+    backup, target = learner.workspace.reset_notebook(SOURCE, workspace, "02", now=now)
     assert backup == workspace / "backups" / "02_logistic_regression.2026-12-01_19-45-07.ipynb"
     assert backup.read_text(encoding="utf-8") == edited
     assert target == mine and mine.read_text(encoding="utf-8") == fresh
-    second, _ = course.reset_notebook(SOURCE, workspace, "2", now=now)  # same second: no overwrite
+    second, _ = learner.workspace.reset_notebook(SOURCE, workspace, "2", now=now)  # same second: no overwrite
     assert second != backup and second.is_file() and backup.read_text(encoding="utf-8") == edited
 
 
 def test_reset_forgets_that_notebooks_progress_only(workspace):
-    course.sync_workspace(SOURCE, workspace)
+    learner.workspace.sync_workspace(SOURCE, workspace)
     for number in ("02", "03"):
-        (workspace / course.PROGRESS / f"{number}.json").write_text('{"sigmoid": {"passed": true}}')
-    course.reset_notebook(SOURCE, workspace, "02")
-    assert not (workspace / course.PROGRESS / "02.json").exists()
-    assert (workspace / course.PROGRESS / "03.json").exists()
+        (workspace / learner.workspace.PROGRESS / f"{number}.json").write_text('{"sigmoid": {"passed": true}}')
+    learner.workspace.reset_notebook(SOURCE, workspace, "02")
+    assert not (workspace / learner.workspace.PROGRESS / "02.json").exists()
+    assert (workspace / learner.workspace.PROGRESS / "03.json").exists()
 
 
 def test_reset_on_the_command_line_says_where_the_backup_is(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(course, "ROOT", tmp_path)
     monkeypatch.setattr(course, "WORKSPACE", tmp_path / "my-notebooks")
-    course.sync_workspace(SOURCE, tmp_path / "my-notebooks")
+    learner.workspace.sync_workspace(SOURCE, tmp_path / "my-notebooks")
     assert course.main(["reset", "03"]) == 0
     out = capsys.readouterr().out.splitlines()
     backups = list((tmp_path / "my-notebooks" / "backups").glob("03_shallow_network.*.ipynb"))
@@ -153,15 +155,15 @@ def test_lab_starts_jupyter_on_the_workspace_quietly(tmp_path, monkeypatch):
     assert len(started["env"]["JUPYTER_TOKEN"]) == 48
     assert started["runtime"] == tmp_path / "runtime" and started["cwd"] == tmp_path / "my-notebooks"
     assert sorted(p.name for p in (tmp_path / "my-notebooks").glob("*.ipynb")) == NAMES
-    assert course.lab_settings_file(tmp_path / "venv").is_file()
+    assert learner.lab.lab_settings_file(tmp_path / "venv").is_file()
 
 
 def test_nothing_in_the_course_changes_and_the_workspace_is_ignored(tmp_path):
     before = _digests(SOURCE)
     ws = tmp_path / "my-notebooks"
-    course.sync_workspace(SOURCE, ws)
-    course.reset_notebook(SOURCE, ws, "02")
-    course.refresh_solutions(SOURCE, ws)
+    learner.workspace.sync_workspace(SOURCE, ws)
+    learner.workspace.reset_notebook(SOURCE, ws, "02")
+    learner.workspace.refresh_solutions(SOURCE, ws)
     assert _digests(SOURCE) == before
     if shutil.which("git") and (ROOT / ".git").exists():
         for name in ("02_logistic_regression.ipynb", "solutions/02_x.ipynb", "backups/02_x.ipynb"):
@@ -189,7 +191,7 @@ def _shows_a_widget(cell):
 def test_run_all_on_a_fresh_copy_reaches_the_last_cell(path, workspace):
     """Run from the workspace folder, as the lab's kernel is. nbclient, like JupyterLab's Run
     All, goes on past a cell tagged raises-exception (the checks) and stops at any other error."""
-    course.sync_workspace(SOURCE, workspace)
+    learner.workspace.sync_workspace(SOURCE, workspace)
     ran = _execute(read_notebook(workspace / path.name), workspace)
     code = [c for c in ran.cells if c.cell_type == "code"]
     assert all(c.execution_count for c in code)  # the last cell included
@@ -210,7 +212,7 @@ def test_run_all_on_a_fresh_copy_reaches_the_last_cell(path, workspace):
         names = progress.graded_functions(workspace / path.name)
         assert len(names) == len(graded)
         assert f"none of this notebook's {len(names)} graded functions has been checked yet" in _text(code[0])
-        record = json.loads((workspace / course.PROGRESS / f"{path.name[:2]}.json").read_text())
+        record = json.loads((workspace / learner.workspace.PROGRESS / f"{path.name[:2]}.json").read_text())
         assert sorted(record) == sorted(names)
         assert all(v["passed"] is False and v["problem"] == "not done yet" for v in record.values())
 
@@ -218,7 +220,7 @@ def test_run_all_on_a_fresh_copy_reaches_the_last_cell(path, workspace):
 @pytest.mark.slow
 @pytest.mark.parametrize("path", WITH_EXERCISES, ids=lambda p: p.name)
 def test_solving_the_first_exercise_with_the_reference_body_passes_its_check(path, workspace):
-    course.sync_workspace(SOURCE, workspace)
+    learner.workspace.sync_workspace(SOURCE, workspace)
     copy = read_notebook(workspace / path.name)
     solved = read_notebook(path)
     first = next(i for i, c in enumerate(copy["cells"]) if is_solution(c))
@@ -244,8 +246,8 @@ def test_progress_on_the_command_line_prints_the_course_table(tmp_path, monkeypa
     monkeypatch.setattr(course, "ensure_venv", lambda: sys.executable)
     assert course.main(["progress"]) == 0
     assert capfd.readouterr().out == "You have no workspace yet: python3 course.py lab creates it.\n"
-    course.sync_workspace(SOURCE, workspace)
-    (workspace / course.PROGRESS / "03.json").write_text(
+    learner.workspace.sync_workspace(SOURCE, workspace)
+    (workspace / learner.workspace.PROGRESS / "03.json").write_text(
         json.dumps({"layer_sizes": {"passed": True, "at": "2026-12-07 09:00:00"}}))
     assert course.main(["progress"]) == 0
     out = capfd.readouterr().out.splitlines()
