@@ -1,0 +1,158 @@
+"""The first wrong quantity: the learner's function and the course's way of writing it,
+traced on the same case, compared quantity by quantity in the course's order.
+
+``first_wrong(course_trace, learner_trace)`` walks the course's quantities in the order the
+course computes them (``trace.Event``s: ``m``, ``dZ2``, ``dW2``, ... and each pass of a
+loop). A quantity the learner's function holds under the course's name is right if one of
+its values equals the course's value, wrong otherwise; a quantity under another name is
+right if some local of the learner's holds its value, and unknown (passed over, never
+called wrong) if none does. The first wrong one is a ``Finding``: confirmed on this case by
+construction, since the learner's own variable holds a value the course's never takes.
+
+``identify(finding, ...)`` then says what the wrong value is when it equals something
+else computable on the case (``candidates``): the same quantity m times too large,
+transposed, of the other sign; another quantity (``A1 holds Z1``); an argument; a
+notebook variable; an activation of another quantity. Nothing is said when nothing matches.
+"""
+
+import numpy as np
+
+from . import trace as tracing
+
+ACTIVATION_NAMES = {"sigmoid": lambda z: 1 / (1 + np.exp(-z)), "np.tanh": np.tanh,
+                    "relu": lambda z: np.maximum(z, 0)}
+
+MAX_RIGHT = 8   # quantities named as right before the first wrong one
+
+
+class Finding:
+    """The first wrong quantity: ``name``, its ``expected`` (course) and ``got`` (learner)
+    values, the traced ``right`` names before it, the learner's ``line`` and the course's
+    event, ``count`` (how many values the course's quantity takes) and ``fewer`` (the
+    learner's function computed it fewer times: a loop one pass short)."""
+
+    def __init__(self, name, expected, got, right, line, course_event, count, got_count):
+        self.name, self.expected, self.got, self.right = name, expected, got, right
+        self.line, self.course_event = line, course_event
+        self.count, self.got_count = count, got_count
+
+    @property
+    def fewer(self):
+        return self.got is None
+
+
+def _occurrence(events, index):
+    name = events[index].name
+    return sum(1 for e in events[:index] if e.name == name)
+
+
+def first_wrong(course, learner):
+    """The ``Finding`` of the first course quantity the learner's function gets wrong, or None."""
+    right = []
+    complete = not (course.cut or learner.cut)
+    for i, event in enumerate(course.events):
+        if event.argument:
+            continue
+        mine = [e for e in learner.events if e.name == event.name]
+        if not mine:
+            if any(tracing.same(event.value, e.value) for e in learner.events):
+                _add(right, event.name)
+            continue
+        if any(tracing.same(event.value, e.value) for e in mine):
+            _add(right, event.name)
+            continue
+        k = _occurrence(course.events, i)
+        count = len(course.values(event.name))
+        if k >= len(mine) and mine[-1].argument:
+            continue                # the learner never assigned it: only the argument's value
+        if k >= len(mine):
+            if not complete or learner.error is not None:
+                return None
+            return Finding(event.name, event.value, None, right, None, event, count, len(mine))
+        got = mine[k] if len(mine) == count else mine[-1]
+        return Finding(event.name, event.value, got.value, right, got.line, event, count, len(mine))
+    return None
+
+
+def _add(names, name):
+    if name not in names:
+        names.append(name)
+
+
+def right_text(finding):
+    """'Z1, A1 and Z2 are right' (the last few computed before the wrong one), or ''."""
+    names = finding.right[-MAX_RIGHT:]
+    if not names:
+        return ""
+    more = "..., " if len(finding.right) > MAX_RIGHT else ""
+    if len(names) == 1:
+        return f"{more}{names[0]} is right"
+    return f"{more}{', '.join(names[:-1])} and {names[-1]} are right"
+
+
+# --- what a wrong value is ----------------------------------------------------------------------
+
+def _informative(value):
+    """An array worth matching against: several values, not all the same."""
+    v = np.asarray(value, dtype=float)
+    return v.size >= 2 and np.all(np.isfinite(v)) and np.ptp(v) > 1e-9
+
+
+def _match(got, value):
+    return got is not None and value is not None and np.shape(got) == np.shape(value) and \
+        tracing.same(got, value, rtol=1e-5, atol=1e-10)
+
+
+def candidates(course, notebook):
+    """(description, value) of what is computable on the case: the course's quantities
+    (each value once, under its first name), the arguments, the notebook's variables."""
+    out, seen = [], []
+    for e in course.events:
+        if not _informative(e.value) or any(_match(e.value, v) for v in seen):
+            continue
+        seen.append(e.value)
+        what = e.name if not e.argument else f"the argument {e.name}" if e.parent is None else \
+            f'the argument {e.parent}["{e.name}"]'
+
+        out.append((what, e.value))
+    for name, value in notebook.items():
+        for key, v, _ in tracing.items(name, value):
+            if _informative(v):
+                label = f"the notebook's variable {name}" + (f'["{key}"]' if key != name else "")
+                out.append((label, v))
+    return out
+
+
+def identify(finding, course, notebook, m=None):
+    """A sentence saying what the learner's wrong value of ``finding`` equals, or None."""
+    got, expected, name = finding.got, finding.expected, finding.name
+    if got is None:
+        return None
+    g = np.asarray(got, dtype=float)
+    e = np.asarray(expected, dtype=float)
+    if _informative(e):
+        if m and m > 1 and _match(g, e * m):
+            return f"your {name} is m = {m} times the course's: the division by m is missing."
+        if m and m > 1 and _match(g, e / m):
+            return f"your {name} is the course's divided by m = {m} once too often."
+        if _match(g, -e):
+            return f"your {name} has the opposite sign of the course's."
+        if g.ndim == 2 and _match(g, e.T):
+            return f"your {name} is the course's {name} transposed: check the order in np.dot and the .T."
+    if not _informative(g):
+        return None
+    for what, value in candidates(course, notebook):
+        if what == name:
+            continue
+        if _match(g, value):
+            return f"your {name} holds the value of {what}."
+        if g.ndim == 2 and np.ndim(value) == 2 and _match(g, np.transpose(value)):
+            return f"your {name} holds {what}, transposed."
+    for what, value in candidates(course, {}):
+        if what.startswith("the argument") or what == name:
+            continue
+        for act, fn in ACTIVATION_NAMES.items():
+            with np.errstate(all="ignore"):
+                if _match(g, fn(np.asarray(value))):
+                    return f"your {name} equals {act}({what}) on this case."
+    return None

@@ -1,0 +1,174 @@
+"""Lines of code a hint may quote: the course's line for one quantity (level 2 of the hint
+ladder, on request), the learner's own line (level 3), the shapes of the names in a line,
+and, in words, how the learner's line differs from the course's (one edit apart: another
+operator, a ``.T`` more or less, another axis, another function).
+
+Quoting the course's line is the formula the course's notebook states in its text, in
+numpy; it is shown only when the learner asks for more help (``hint=2`` or ``hint()``).
+"""
+
+import ast
+import inspect
+import linecache
+import textwrap
+
+import numpy as np
+
+OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult: "@",
+             ast.Pow: "**", ast.USub: "-", ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<="}
+
+
+def _key(node):
+    """The course's name a target stands for: a name, a dict key, a key family ("dW*")."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Subscript):
+        s = node.slice
+        if isinstance(s, ast.Constant) and isinstance(s.value, str):
+            return s.value
+        if isinstance(s, ast.BinOp) and isinstance(s.left, ast.Constant) and isinstance(s.left.value, str):
+            return s.left.value + "*"
+    return None
+
+
+def targets(stmt):
+    """The names (and dict keys) an assignment stores."""
+    if isinstance(stmt, ast.Assign):
+        nodes = stmt.targets
+    elif isinstance(stmt, (ast.AugAssign, ast.AnnAssign)):
+        nodes = [stmt.target]
+    else:
+        return []
+    out = []
+    for node in nodes:
+        for n in (node.elts if isinstance(node, (ast.Tuple, ast.List)) else [node]):
+            k = _key(n)
+            if k:
+                out.append(k)
+    return out
+
+
+def _stores(stmt, name):
+    for k in targets(stmt):
+        if k == name or (k.endswith("*") and name.startswith(k[:-1]) and name[len(k) - 1:].isdigit()):
+            return True
+    return False
+
+
+def function_tree(fn):
+    try:
+        source = textwrap.dedent(inspect.getsource(fn))
+        return source, ast.parse(source)
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return "", None
+
+
+def course_statement(fn, name):
+    """The first statement of ``fn`` that assigns ``name`` (as source text), or None."""
+    source, tree = function_tree(fn)
+    if tree is None:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.stmt) and _stores(node, name):
+            return ast.get_source_segment(source, node)
+    return None
+
+
+def learner_line(filename, lineno):
+    """The learner's source line ``lineno`` (stripped), or None."""
+    if not lineno:
+        return None
+    text = linecache.getline(filename, lineno).strip()
+    return text or None
+
+
+def loaded_names(text):
+    """The names a line of code reads, in order."""
+    try:
+        tree = ast.parse(text.strip().rstrip(":") if not text.strip().startswith(("if", "for", "elif"))
+                         else text.strip() + " pass")
+    except SyntaxError:
+        return []
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in out:
+            out.append(node.id)
+    return out
+
+
+def shape_text(value):
+    if isinstance(value, np.ndarray):
+        return str(value.shape)
+    return "a number"
+
+
+def with_shapes(text, values):
+    """'W2 (1, 4), dZ2 (1, 3)': the shapes of the names ``text`` reads that ``values`` holds."""
+    parts = [f"{n} {shape_text(values[n])}" for n in loaded_names(text) if n in values]
+    return ", ".join(parts)
+
+
+# --- one edit apart -----------------------------------------------------------------------------
+
+def _parse_value(text):
+    try:
+        stmt = ast.parse(text.strip()).body[0]
+    except (SyntaxError, IndexError):
+        return None
+    return getattr(stmt, "value", None)
+
+
+def _where_differ(a, b):
+    """The first pair of nodes where two trees differ, or None if they are the same."""
+    if type(a) is not type(b):
+        return a, b
+    if isinstance(a, ast.AST):
+        for field in a._fields:
+            if field in ("ctx", "type_comment"):
+                continue
+            found = _where_differ(getattr(a, field, None), getattr(b, field, None))
+            if found:
+                return found
+        return None
+    if isinstance(a, list):
+        if len(a) != len(b):
+            return a, b
+        for x, y in zip(a, b):
+            found = _where_differ(x, y)
+            if found:
+                return found
+        return None
+    return None if a == b else (a, b)
+
+
+def _op(node):
+    return OPERATORS.get(type(node))
+
+
+def difference(mine, course):
+    """In words, where the learner's expression differs from the course's when the two have
+    the same form but for one part, or None. Names count as they are written, so a learner
+    with other names gets None."""
+    a, b = _parse_value(mine), _parse_value(course)
+    if a is None or b is None:
+        return None
+    found = _where_differ(a, b)
+    if not found:
+        return None
+    x, y = found
+    if isinstance(x, ast.AST) and isinstance(y, ast.AST) and _op(x) and _op(y):
+        return f"`{_op(x)}` where the course has `{_op(y)}`"
+    if isinstance(x, list) or isinstance(y, list):
+        return None
+    if isinstance(x, ast.AST) and isinstance(y, ast.AST):
+        ux, uy = ast.unparse(x), ast.unparse(y)
+        if ux + ".T" == uy:
+            return f"`{ux}` where the course has its transpose `{uy}`"
+        if uy + ".T" == ux:
+            return f"`{ux}` (transposed) where the course has `{uy}`"
+        if len(ux) <= 40 and len(uy) <= 40:
+            return f"`{ux}` where the course has `{uy}`"
+        return None
+    if isinstance(x, (int, float, str)) and isinstance(y, (int, float, str)):
+        return f"`{x!r}` where the course has `{y!r}`"
+    return None
