@@ -172,8 +172,10 @@ def _other_sizes(case):
     return sorted({a.shape[0] for a in arrays if a.ndim == 2 and a.shape[0] not in (case.m,)})
 
 
-def generic_hint(diff, case):
-    """A hint from the shape of a difference alone (scale by m, sign, transpose, rank-1)."""
+def generic_hint(diff, case, source=""):
+    """A hint from the shape of a difference alone (scale by m, sign, transpose, rank-1).
+    ``source`` is the learner's function's text: a fix is named only with what it uses
+    (keepdims=True only where it calls a sum)."""
     got, exp = diff.got, diff.expected
     if diff.kind == "type" and isinstance(got, np.ndarray) and got.size == 1 and is_scalar(exp):
         return (f"{diff.path} should be one number, not an array of shape {got.shape}: sum "
@@ -181,8 +183,12 @@ def generic_hint(diff, case):
                 f"`.item()`.")
     if diff.kind == "shape":
         if got.ndim == 1 and exp.ndim == 2:
-            return (f"{diff.path} is a rank-1 array {got.shape}; keep it 2-D {exp.shape}: pass "
-                    f"`keepdims=True` to np.sum, or `.reshape{exp.shape}`.")
+            sums = any(f in source for f in ("sum(", ".sum", "mean(", "norm("))
+            fix = "pass `keepdims=True` to np.sum, or " if sums and "keepdims" not in source else ""
+            return (f"{diff.path} is a rank-1 array {got.shape}; keep it 2-D {exp.shape}: {fix}"
+                    f"`.reshape{exp.shape}`" + ("" if sums else
+                                                 " (indexing a row away, A[0], makes an array rank-1; "
+                                                 "A[0:1] or the whole A keeps it 2-D)") + ".")
         if got.ndim == 2 and exp.ndim == 2 and got.shape == exp.shape[::-1]:
             return (f"{diff.path} is transposed: check the order of the factors in np.dot and "
                     f"where `.T` goes.")

@@ -14,6 +14,7 @@ Nothing here raises: a diagnosis that can't be made (no course-style function, a
 short where it matters, an error) is None, and the check says what it said before.
 """
 
+import ast
 import contextlib
 import io
 import types
@@ -23,7 +24,7 @@ import numpy as np
 
 from . import calling, course, diagnose, lines
 from .compare import show
-from .notebook import notebook_data
+from .notebook import notebook_data, operands
 
 SECONDS = 2.0          # the diagnosing call may run this long beyond the case's own time
 
@@ -112,24 +113,44 @@ def _values_before(trace, event):
     return out
 
 
+def _your_names(statement, course_values, learner_values):
+    """{course name: the learner's name} for the names of ``statement`` that the learner holds
+    under another name (matched by value); names the learner shares are left as they are."""
+    out = {}
+    for name in lines.loaded_names(statement):
+        value = course_values.get(name)
+        if value is None or name in learner_values:
+            continue
+        for other, v in learner_values.items():
+            if diagnose.tracing.same(value, v) and np.shape(value) == np.shape(v):
+                out[name] = other
+                break
+    return out
+
+
 def _levels(runner, finding, course_trace, learner_trace):
+    """Level 2: the course's line for the quantity with shapes; level 3: that line in the
+    learner's own names, beside the learner's line."""
     name, levels = finding.name, {}
     ref = course.function_of(runner.key)
     statement = lines.course_statement(ref, name)
-    if statement:
-        shapes = lines.with_shapes(statement, _values_before(course_trace, finding.course_event))
-        levels[2] = (f"the course computes {name} (shape {lines.shape_text(finding.expected)}) as\n"
-                     f"    {statement}\n" + (f"with {shapes}." if shapes else ""))
+    if not statement:
+        return levels
+    course_values = _values_before(course_trace, finding.course_event)
+    shapes = lines.with_shapes(statement, course_values)
+    levels[2] = (f"the course computes {name} (shape {lines.shape_text(finding.expected)}) as\n"
+                 f"    {statement}\n" + (f"with {shapes}." if shapes else ""))
     mine = lines.learner_line(learner_trace.filename, finding.line)
+    event = next((e for e in learner_trace.events if e.name == name and e.line == finding.line), None)
+    learner_values = _values_before(learner_trace, event)
+    yours = lines.renamed(statement, _your_names(statement, course_values, learner_values))
+    text = f"in your names, the course's line is\n    {yours}"
     if mine:
-        event = next((e for e in learner_trace.events if e.name == name and e.line == finding.line),
-                     None)
-        shapes = lines.with_shapes(mine, _values_before(learner_trace, event))
-        text = f"your line for {name}:\n    {mine}\n" + (f"with {shapes}." if shapes else "")
-        how = lines.difference(mine, statement) if statement else None
+        text += f"\nand yours is\n    {mine}"
+        how = lines.difference(mine, yours)
         if how:
-            text += f"\nIt has {how}."
-        levels[3] = text
+            text += f"\nwhich has {how}."
+    levels[3] = text
     return levels
 
 
@@ -162,3 +183,62 @@ def diagnose_case(runner, case, seconds, m=None):
         return Diagnosis(finding, rows, _levels(runner, finding, course_trace, learner_trace), hint)
     except Exception:  # noqa: BLE001 - a diagnosis never breaks a check
         return None
+
+
+def _call_arguments(text):
+    """{function: [argument text, ...]} of the calls in a line of code."""
+    try:
+        tree = ast.parse(text.strip())
+    except SyntaxError:
+        return {}
+    out = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            out.setdefault(ast.unparse(node.func), [ast.unparse(a) for a in node.args])
+    return out
+
+
+def raised_at(runner, case, line, exc, diagnosis):
+    """A ``Diagnosis`` for an exception raised before any traced quantity went wrong: the
+    quantity the failing line computes, and the arguments of a call in it that differ from
+    the course's (by shape), or ``diagnosis`` unchanged."""
+    try:
+        targets = lines.targets_of_line(line)
+        if not targets:
+            return diagnosis
+        name = targets[0]
+        rows = [("wrong quantity", f"{name} (your function raised in the line that computes it)")]
+        ref = course.function_of(runner.key)
+        statement = lines.course_statement(ref, name) if ref else None
+        hint = None
+        if statement:
+            found = traces(runner, case, runner.seconds)
+            mine, theirs = _call_arguments(line), _call_arguments(statement)
+            values = {}
+            if found:
+                values = {e.name: e.value for e in found[0].events}
+            local = {n: v for n, _, v in operands(exc, runner.fn, line)}
+            for func, args in mine.items():
+                other = theirs.get(func)
+                if not other or len(other) != len(args):
+                    continue
+                for i, (a, b) in enumerate(zip(args, other)):
+                    va, vb = local.get(a), values.get(b)
+                    if a != b and isinstance(va, np.ndarray) and isinstance(vb, np.ndarray) and \
+                            va.shape != vb.shape:
+                        hint = (f"argument {i + 1} of {func}(...) in the line for {name}: yours is "
+                                f"{a}, shape {va.shape}; the course passes {b} there, shape "
+                                f"{vb.shape}.")
+                        break
+                if hint:
+                    break
+            levels = {2: f"the course computes {name} as\n    {statement}"}
+            levels[3] = f"your line for {name}:\n    {line.strip()}"
+            how = lines.difference(line, statement)
+            if how:
+                levels[3] += f"\nIt has {how}."
+            finding = diagnose.Finding(name, None, None, [], None, None, 0, 0)
+            return Diagnosis(finding, rows, levels, hint)
+        return Diagnosis(None, rows, {}, None)
+    except Exception:  # noqa: BLE001 - a diagnosis never breaks a check
+        return diagnosis

@@ -89,11 +89,21 @@ def loaded_names(text):
                          else text.strip() + " pass")
     except SyntaxError:
         return []
-    out = []
+    found = sorted((n.lineno, n.col_offset, n.id) for n in ast.walk(tree)
+                   if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
+    return list(dict.fromkeys(name for _, _, name in found))
+
+
+def renamed(text, names):
+    """``text`` (one statement) with its names replaced as ``names`` says, or None."""
+    try:
+        tree = ast.parse(text.strip())
+    except SyntaxError:
+        return None
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in out:
-            out.append(node.id)
-    return out
+        if isinstance(node, ast.Name) and node.id in names:
+            node.id = names[node.id]
+    return ast.unparse(tree)
 
 
 def shape_text(value):
@@ -172,3 +182,12 @@ def difference(mine, course):
     if isinstance(x, (int, float, str)) and isinstance(y, (int, float, str)):
         return f"`{x!r}` where the course has `{y!r}`"
     return None
+
+
+def targets_of_line(text):
+    """The names (and dict keys) a one-line assignment stores, or []."""
+    try:
+        tree = ast.parse(text.strip())
+    except SyntaxError:
+        return []
+    return targets(tree.body[0]) if tree.body else []
