@@ -7,6 +7,7 @@
 """
 
 import numbers
+import re
 
 import numpy as np
 
@@ -184,11 +185,15 @@ def generic_hint(diff, case, source=""):
     if diff.kind == "shape":
         if got.ndim == 1 and exp.ndim == 2:
             sums = any(f in source for f in ("sum(", ".sum", "mean(", "norm("))
-            fix = "pass `keepdims=True` to np.sum, or " if sums and "keepdims" not in source else ""
+            indexes = re.search(r"\w\[\s*0\s*\]", source) is not None
+            if indexes and not sums:   # A[0] > 0.5: no sum to give keepdims to
+                return (f"{diff.path} is a rank-1 array {got.shape}; keep it 2-D {exp.shape}: "
+                        f"indexing a row away (A[0]) makes an array rank-1; use the whole A, or "
+                        f"A[0:1], or `.reshape{exp.shape}`.")
+            fix = "pass `keepdims=True` to np.sum, or " if not re.search(r"keepdims\s*=", source) \
+                else ""
             return (f"{diff.path} is a rank-1 array {got.shape}; keep it 2-D {exp.shape}: {fix}"
-                    f"`.reshape{exp.shape}`" + ("" if sums else
-                                                 " (indexing a row away, A[0], makes an array rank-1; "
-                                                 "A[0:1] or the whole A keeps it 2-D)") + ".")
+                    f"`.reshape{exp.shape}`.")
         if got.ndim == 2 and exp.ndim == 2 and got.shape == exp.shape[::-1]:
             return (f"{diff.path} is transposed: check the order of the factors in np.dot and "
                     f"where `.T` goes.")

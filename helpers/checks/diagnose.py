@@ -41,28 +41,58 @@ class Finding:
         return self.got is None
 
 
-def _occurrence(events, index):
-    name = events[index].name
-    return sum(1 for e in events[:index] if e.name == name)
+MAX_EVENTS = 600   # course quantities compared at most (a training loop's first passes)
+
+
+def _key(value):
+    return np.shape(value), np.asarray(value, dtype=float).tobytes()
+
+
+class _Pool:
+    """Values to look a value up in: exact bytes first (the usual case: the same code gave
+    the same floats), then the checks' tolerance over at most ``LIMIT`` of the same shape."""
+    LIMIT = 64
+
+    def __init__(self, values):
+        self.exact = {_key(v) for v in values}
+        self.shaped = {}
+        for v in values:
+            self.shaped.setdefault(np.shape(v), []).append(v)
+
+    def holds(self, value, near=0):
+        """``value`` is in the pool; ``near``: where to look first (the k-th value of a loop)."""
+        if _key(value) in self.exact:
+            return True
+        shaped = self.shaped.get(np.shape(value), [])
+        start = max(0, min(near, len(shaped)) - 8)
+        return any(tracing.same(value, v) for v in shaped[start:start + self.LIMIT])
 
 
 def first_wrong(course, learner):
     """The ``Finding`` of the first course quantity the learner's function gets wrong, or None."""
     right = []
     complete = not (course.cut or learner.cut)
-    for i, event in enumerate(course.events):
+    mine_of, seen, counts = {}, {}, {}
+    for e in learner.events:
+        mine_of.setdefault(e.name, []).append(e)
+    for e in course.events:
+        counts[e.name] = counts.get(e.name, 0) + 1
+    everything = _Pool([e.value for e in learner.events])
+    pools = {name: _Pool([e.value for e in events]) for name, events in mine_of.items()}
+    for event in course.events[:MAX_EVENTS]:
+        k = seen.get(event.name, 0)
+        seen[event.name] = k + 1
         if event.argument:
             continue
-        mine = [e for e in learner.events if e.name == event.name]
+        mine = mine_of.get(event.name)
         if not mine:
-            if any(tracing.same(event.value, e.value) for e in learner.events):
+            if everything.holds(event.value):
                 _add(right, event.name)
             continue
-        if any(tracing.same(event.value, e.value) for e in mine):
+        if pools[event.name].holds(event.value, k):
             _add(right, event.name)
             continue
-        k = _occurrence(course.events, i)
-        count = len(course.values(event.name))
+        count = counts[event.name]
         if k >= len(mine) and mine[-1].argument:
             continue                # the learner never assigned it: only the argument's value
         if k >= len(mine):
@@ -103,17 +133,22 @@ def _match(got, value):
         tracing.same(got, value, rtol=1e-5, atol=1e-10)
 
 
+MAX_CANDIDATES = 300   # course events a wrong value is compared with (the first ones)
+
+
 def candidates(course, notebook):
     """(description, value) of what is computable on the case: the course's quantities
     (each value once, under its first name), the arguments, the notebook's variables."""
-    out, seen = [], []
-    for e in course.events:
-        if not _informative(e.value) or any(_match(e.value, v) for v in seen):
+    out, seen = [], set()
+    for e in course.events[:MAX_CANDIDATES]:
+        if not _informative(e.value):
             continue
-        seen.append(e.value)
+        key = (np.shape(e.value), np.round(np.asarray(e.value), 8).tobytes())
+        if key in seen:
+            continue
+        seen.add(key)
         what = e.name if not e.argument else f"the argument {e.name}" if e.parent is None else \
             f'the argument {e.parent}["{e.name}"]'
-
         out.append((what, e.value))
     for name, value in notebook.items():
         for key, v, _ in tracing.items(name, value):
@@ -141,15 +176,17 @@ def identify(finding, course, notebook, m=None):
             return f"your {name} is the course's {name} transposed: check the order in np.dot and the .T."
     if not _informative(g):
         return None
-    for what, value in candidates(course, notebook):
+    pool = candidates(course, notebook)
+    for what, value in pool:
         if what == name:
             continue
         if _match(g, value):
             return f"your {name} holds the value of {what}."
         if g.ndim == 2 and np.ndim(value) == 2 and _match(g, np.transpose(value)):
             return f"your {name} holds {what}, transposed."
-    for what, value in candidates(course, {}):
-        if what.startswith("the argument") or what == name:
+    for what, value in pool:
+        if what.startswith(("the argument", "the notebook")) or what == name or \
+                np.shape(value) != g.shape:
             continue
         for act, fn in ACTIVATION_NAMES.items():
             with np.errstate(all="ignore"):

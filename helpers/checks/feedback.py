@@ -54,11 +54,10 @@ class CheckFailed(AssertionError):
     def _rows(self, label_style=("", "")):
         on, off = label_style
         rows = []
-        width = max([10] + [len(label) + 2 for label, _ in self.fields])
         for label, text in self.fields:
             lines = str(text).split("\n")
-            rows.append(f"  {on}{label + ':':<{width}}{off}{lines[0]}")
-            rows.extend(f"  {'':<{width}}{line}" for line in lines[1:])
+            rows.append(f"  {on}{label + ':':<9}{off} {lines[0]}")
+            rows.extend(f"  {'':<10}{line}" for line in lines[1:])
         if self.code_lines:
             rows.append(f"  {on}{'your code raised (most recent call last):'}{off}")
             rows.extend(f"    {line}" for line in self.code_lines)

@@ -16,7 +16,7 @@ import sys
 
 import numpy as np
 
-MAX_LINES = 4000
+MAX_LINES = 800
 
 
 class Event:
@@ -80,7 +80,7 @@ class Trace:
     def __init__(self, code):
         self.code, self.events, self.error, self.cut = code, [], None, False
         self.filename = code.co_filename
-        self._last = {}      # name -> last recorded value
+        self._last = {}      # name -> (the object, (shape, bytes)) last recorded
         self._frame = None
         self._lines = 0
         self._previous_line = code.co_firstlineno
@@ -93,11 +93,23 @@ class Trace:
 
     def _snapshot(self, frame, line, argument=False):
         for local, value in list(frame.f_locals.items()):
-            for name, copy, parent in items(local, value):
+            if isinstance(value, dict):
+                entries = [(k, dict.__getitem__(value, k), local)
+                           for k in list(dict.keys(value))[:64] if isinstance(k, str)]
+            else:
+                entries = [(local, value, None)]
+            for name, obj, parent in entries:
                 last = self._last.get(name)
-                if last is not None and same(last, copy, rtol=0, atol=0):
+                if last is not None and last[0] is obj and not isinstance(obj, np.ndarray):
+                    continue          # the same number as before
+                copy = copy_of(obj)
+                if copy is None:
                     continue
-                self._last[name] = copy
+                key = (np.shape(copy), copy.tobytes() if isinstance(copy, np.ndarray) else copy)
+                if last is not None and last[1] == key:
+                    self._last[name] = (obj, key)
+                    continue
+                self._last[name] = (obj, key)
                 self.events.append(Event(name, copy, line, argument, parent))
 
     def local(self, frame, event, arg):
