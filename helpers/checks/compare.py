@@ -190,7 +190,7 @@ def generic_hint(diff, case, source=""):
                 return (f"{diff.path} is a rank-1 array {got.shape}; keep it 2-D {exp.shape}: "
                         f"indexing a row away (A[0]) makes an array rank-1; use the whole A, or "
                         f"A[0:1], or `.reshape{exp.shape}`.")
-            fix = "pass `keepdims=True` to np.sum, or " if not re.search(r"keepdims\s*=", source) \
+            fix = "pass `keepdims=True` to np.sum, or " if not re.search(r"keepdims\s*=\s*True", source) \
                 else ""
             return (f"{diff.path} is a rank-1 array {got.shape}; keep it 2-D {exp.shape}: {fix}"
                     f"`.reshape{exp.shape}`.")
