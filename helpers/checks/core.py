@@ -169,8 +169,8 @@ class Runner:
         args, kwargs = calling.arguments(self.fn, case)
         return {**dict(zip(self.params, args)), **kwargs}
 
-    def diagnose(self, case):
-        return explain.diagnose_case(self, case, self.seconds, case.m)
+    def diagnose(self, case, diff=None):
+        return explain.diagnose_case(self, case, self.seconds, case.m, diff)
 
     def check_integrity(self, index, case):
         swapped = integrity.replaced()
@@ -213,12 +213,12 @@ class Runner:
             self.fail(index, case, f"your function raised {type(exc).__name__}",
                       calling.exit_hint(exc), code=code_lines(exc, frames))
         own = [f for f in frames if f.name == getattr(self.fn, "__name__", None)]
-        line = (own[-1].line or "") if own else ""
+        line, lineno = ((own[-1].line or ""), own[-1].lineno) if own else ("", None)
         cause, operands = notebook.cause(exc, self.fn, line, self.params, self.case_values(case))
         hint = cause or exception_hint(Ctx(exc, frames, self.fn, case), self.exception_rules)
         diagnosis = self.diagnose(case)
         if diagnosis is not None and diagnosis.finding is None:
-            diagnosis = explain.raised_at(self, case, line, exc, diagnosis)
+            diagnosis = explain.raised_at(self, case, line, exc, diagnosis, lineno)
         if diagnosis is not None and not hint:
             hint = diagnosis.hint
         self.fail(index, case, f"your function raised {type(exc).__name__}", hint, diagnosis,
@@ -266,7 +266,7 @@ def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, outputs="th
         except Difference as diff:
             del expected
             hint = _hint(diff, case, got, mistakes, result_hint, outputs, runner.fn)
-            diagnosis = runner.diagnose(case) if got is not None else None
+            diagnosis = runner.diagnose(case, diff) if got is not None else None
             if diagnosis is not None and not hint:
                 hint = diagnosis.hint
             note = (f"your function changed its input `{out.changed}`; that may be what made the "

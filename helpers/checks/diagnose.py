@@ -93,8 +93,14 @@ def first_wrong(course, learner):
             _add(right, event.name)
             continue
         count = counts[event.name]
-        if k >= len(mine) and mine[-1].argument:
-            continue                # the learner never assigned it: only the argument's value
+        if all(e.argument for e in mine):   # the learner's never changes: the argument's value
+            if everything.holds(event.value):
+                _add(right, event.name)     # computed, under another name
+                continue
+            if not complete or learner.error is not None:
+                return None
+            got = mine[-1]
+            return Finding(event.name, event.value, got.value, right, None, event, count, 0)
         if k >= len(mine):
             if not complete or learner.error is not None:
                 return None

@@ -154,7 +154,39 @@ def _levels(runner, finding, course_trace, learner_trace):
     return levels
 
 
-def diagnose_case(runner, case, seconds, m=None):
+def _counts(runner, course_trace, learner_trace):
+    """(name, the learner's count, the course's count) of the first quantity whose assignment
+    runs another number of times in the learner's function than in the course's, or None.
+    Each side counts its most-run statement assigning the name, so a name assigned twice in
+    a row (``cost = ...``, ``cost = np.squeeze(cost)``) counts once per pass."""
+    if not (course_trace.counted and learner_trace.counted) or learner_trace.error is not None:
+        return None
+    mine = dict(lines.assignments(runner.fn))
+    for name, where in lines.assignments(course.function_of(runner.key)):
+        if name not in mine:
+            continue
+        theirs = max(course_trace.hits.get(n, 0) for n in where)
+        yours = max(learner_trace.hits.get(n, 0) for n in mine[name])
+        if theirs != yours and theirs > 0:
+            return name, yours, theirs
+    return None
+
+
+def _returned(diff, course_trace, notebook):
+    """A hint for a wrong result when every traced quantity is right: what the returned part
+    holds, if it equals something computable on the case."""
+    part = diff.got
+    text = (f"each quantity your function computes on the way matches the course's on this case; "
+            f"{diff.path} is wrong in what it returns")
+    if diff.kind in ("values", "shape") and part is not None:
+        probe = diagnose.Finding(diff.path, diff.expected, part, [], None, None, 1, 1)
+        what = diagnose.identify(probe, course_trace, notebook)
+        if what:
+            return f"{text}: {what.removeprefix('your ')}"
+    return text + ": look at the return line (and the dict or tuple it builds)."
+
+
+def diagnose_case(runner, case, seconds, m=None, diff=None):
     """The ``Diagnosis`` of a failing case (see the module docstring), or None."""
     try:
         found = traces(runner, case, seconds)
@@ -164,11 +196,26 @@ def diagnose_case(runner, case, seconds, m=None):
         if not _same_start(runner, course_trace, learner_trace, case):
             return None
         finding = diagnose.first_wrong(course_trace, learner_trace)
-        if finding is None:
-            return Diagnosis()
         notebook = notebook_data(runner.fn)
+        if finding is None:
+            counted = _counts(runner, course_trace, learner_trace)
+            if counted:
+                name, yours, theirs = counted
+                finding = diagnose.Finding(name, None, None, [], None, None, theirs, yours)
+                text = (f"{name} is computed {yours} time(s) by your function and {theirs} by "
+                        f"the course's on this case: check the range of the loop (or the "
+                        f"condition of the if) around it.")
+                return Diagnosis(finding, [("wrong quantity", text)], {}, text)
+            if diff is not None and learner_trace.error is None:
+                return Diagnosis(None, [], {}, _returned(diff, course_trace, notebook))
+            return Diagnosis()
         right = diagnose.right_text(finding)
-        if finding.fewer:
+        if finding.got_count == 0:
+            row = (f"{finding.name} (your function never computes it: it keeps the value it "
+                   f"was given" + (f"; {right}" if right else "") + ")")
+            hint = (f"{finding.name} still holds the value it came in with; the course computes "
+                    f"a new {finding.name} here (shape {lines.shape_text(finding.expected)}).")
+        elif finding.fewer:
             row = (f"{finding.name} is computed {finding.got_count} time(s) by your function and "
                    f"{finding.count} times by the course's on this case: a loop stops one pass "
                    f"short (check its range).")
@@ -198,14 +245,19 @@ def _call_arguments(text):
     return out
 
 
-def raised_at(runner, case, line, exc, diagnosis):
+def raised_at(runner, case, line, exc, diagnosis, lineno=None):
     """A ``Diagnosis`` for an exception raised before any traced quantity went wrong: the
     quantity the failing line computes, and the arguments of a call in it that differ from
     the course's (by shape), or ``diagnosis`` unchanged."""
     try:
         targets = lines.targets_of_line(line)
         if not targets:
-            return diagnosis
+            inside = lines.block_targets(runner.fn, lineno) if lineno else []
+            if not inside:
+                return diagnosis
+            text = (f"{inside[0]} (your function raised in the loop or if that computes it, at "
+                    f"`{line.strip()}`)")
+            return Diagnosis(None, [("wrong quantity", text)], {}, None)
         name = targets[0]
         rows = [("wrong quantity", f"{name} (your function raised in the line that computes it)")]
         ref = course.function_of(runner.key)

@@ -32,11 +32,15 @@ def _key(node):
 
 
 def targets(stmt):
-    """The names (and dict keys) an assignment stores."""
+    """The names (and dict keys) an assignment stores (``costs`` for ``costs.append(...)``)."""
     if isinstance(stmt, ast.Assign):
         nodes = stmt.targets
     elif isinstance(stmt, (ast.AugAssign, ast.AnnAssign)):
         nodes = [stmt.target]
+    elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and \
+            isinstance(stmt.value.func, ast.Attribute) and stmt.value.func.attr == "append" and \
+            isinstance(stmt.value.func.value, ast.Name):
+        return [stmt.value.func.value.id]
     else:
         return []
     out = []
@@ -191,3 +195,37 @@ def targets_of_line(text):
     except SyntaxError:
         return []
     return targets(tree.body[0]) if tree.body else []
+
+
+def assignments(fn):
+    """[(name, absolute line numbers of the statements assigning it)] of ``fn``, in source
+    order (each name once)."""
+    source, tree = function_tree(fn)
+    code = getattr(fn, "__code__", None)
+    if tree is None or code is None:
+        return []
+    offset = code.co_firstlineno - 1
+    out = {}
+    for node in sorted((n for n in ast.walk(tree) if isinstance(n, ast.stmt)), key=lambda n: n.lineno):
+        for name in targets(node):
+            out.setdefault(name, []).append(node.lineno + offset)
+    return list(out.items())
+
+
+def block_targets(fn, lineno):
+    """What the innermost loop or ``if`` around line ``lineno`` of ``fn`` assigns, or []."""
+    source, tree = function_tree(fn)
+    code = getattr(fn, "__code__", None)
+    if tree is None or code is None:
+        return []
+    line = lineno - code.co_firstlineno + 1
+    blocks = [n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.While, ast.If))
+              and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    if not blocks:
+        return []
+    inner = max(blocks, key=lambda n: n.lineno)
+    out = []
+    for node in ast.walk(inner):
+        if isinstance(node, ast.stmt):
+            out += [t for t in targets(node) if t not in out]
+    return out

@@ -7,8 +7,9 @@ took, in the order it took it, with the line that assigned it. A value is record
 differs from the last one recorded under that name, so ``cache["Z1"] = Z1`` adds nothing and
 each pass of a loop adds one. Arrays and numbers only; values are copies.
 
-Recording stops after ``MAX_LINES`` line events (a long training loop), so a trace is cheap;
-what was recorded up to then is kept (``Trace.cut``).
+Values are recorded for the first ``MAX_LINES`` line events only (a long training loop),
+so a trace is cheap (``Trace.cut`` says it stopped); how often each line ran
+(``Trace.hits``) is counted for the whole call, up to ``MAX_COUNTED`` lines.
 """
 
 import numbers
@@ -16,7 +17,8 @@ import sys
 
 import numpy as np
 
-MAX_LINES = 800
+MAX_LINES = 800        # line events with values recorded
+MAX_COUNTED = 200_000  # line events counted (``Trace.hits``), then tracing stops
 
 
 class Event:
@@ -84,6 +86,8 @@ class Trace:
         self._frame = None
         self._lines = 0
         self._previous_line = code.co_firstlineno
+        self.hits = {}           # line number -> times it ran
+        self.counted = True      # hits cover the whole call
 
     def values(self, name):
         return [e.value for e in self.events if e.name == name]
@@ -117,18 +121,24 @@ class Trace:
             return None
         if event == "line":
             self._lines += 1
+            line = frame.f_lineno
+            self.hits[line] = self.hits.get(line, 0) + 1
+            if self._lines > MAX_LINES:
+                self.cut = True
+                if self._lines > MAX_COUNTED:
+                    self.counted = False
+                    return None
+                return self.local
             if self._lines == 1:
                 self._snapshot(frame, self.code.co_firstlineno, argument=True)
             else:
                 self._snapshot(frame, self._previous_line)
-            self._previous_line = frame.f_lineno
-            if self._lines > MAX_LINES:
-                self.cut = True
-                return None
-        elif event == "return":
+            self._previous_line = line
+        elif event == "return" and not self.cut:
             self._snapshot(frame, self._previous_line)
         elif event == "exception":
-            self._snapshot(frame, self._previous_line)
+            if not self.cut:
+                self._snapshot(frame, self._previous_line)
             self.error = arg[1]
         return self.local
 
