@@ -31,10 +31,17 @@ class Finding:
     event, ``count`` (how many values the course's quantity takes) and ``fewer`` (the
     learner's function computed it fewer times: a loop one pass short)."""
 
-    def __init__(self, name, expected, got, right, line, course_event, count, got_count):
+    def __init__(self, name, expected, got, right, line, course_event, count, got_count,
+                 parent=None):
         self.name, self.expected, self.got, self.right = name, expected, got, right
         self.line, self.course_event = line, course_event
         self.count, self.got_count = count, got_count
+        self.parent = parent or (course_event.parent if course_event is not None else None)
+
+    @property
+    def shown(self):
+        """The quantity as the learner's code holds it: dZ1, or grads["dW1"] for a dict entry."""
+        return f'{self.parent}["{self.name}"]' if self.parent else self.name
 
     @property
     def fewer(self):
@@ -69,30 +76,53 @@ class _Pool:
 
 
 def first_wrong(course, learner):
-    """The ``Finding`` of the first course quantity the learner's function gets wrong, or None."""
+    """The ``Finding`` of the first quantity the learner's function gets wrong, or None: the
+    first in the course's order (``course_first``), unless the learner's function gave a course
+    quantity a value the course's never takes earlier in its own run (``learner_first``)."""
+    a = course_first(course, learner)
+    b = learner_first(course, learner)
+    if b is None:
+        return a
+    index = {id(e.value): i for i, e in enumerate(learner.events)}
+    a_at = index.get(id(a.got), len(learner.events)) if a is not None and a.got is not None \
+        else len(learner.events)
+    if a is None or b[0] < a_at:
+        return b[1]
+    return a
+
+
+def course_first(course, learner):
+    """The first course quantity, in the course's order, the learner's function gets wrong."""
     right = []
     complete = not (course.cut or learner.cut)
     mine_of, seen, counts = {}, {}, {}
     for e in learner.events:
         mine_of.setdefault(e.name, []).append(e)
     for e in course.events:
-        counts[e.name] = counts.get(e.name, 0) + 1
+        kind = (e.name, e.parent is None)
+        counts[kind] = counts.get(kind, 0) + 1
     everything = _Pool([e.value for e in learner.events])
-    pools = {name: _Pool([e.value for e in events]) for name, events in mine_of.items()}
+    kind_of = {}
+    for e in learner.events:
+        kind_of.setdefault((e.name, e.parent is None), []).append(e)
+    pools = {}
     for event in course.events[:MAX_EVENTS]:
-        k = seen.get(event.name, 0)
-        seen[event.name] = k + 1
+        kind = (event.name, event.parent is None)
+        k = seen.get(kind, 0)
+        seen[kind] = k + 1
         if event.argument:
             continue
-        mine = mine_of.get(event.name)
+        mine = kind_of.get((event.name, event.parent is None)) or mine_of.get(event.name)
         if not mine:
             if everything.holds(event.value):
                 _add(right, event.name)
             continue
-        if pools[event.name].holds(event.value, k):
+        if id(mine) not in pools:
+            pools[id(mine)] = _Pool([e.value for e in mine])
+        if pools[id(mine)].holds(event.value, k):
             _add(right, event.name)
             continue
-        count = counts[event.name]
+        count = counts[kind]
         if all(e.argument for e in mine):   # the learner's never changes: the argument's value
             if everything.holds(event.value):
                 _add(right, event.name)     # computed, under another name
@@ -107,6 +137,30 @@ def first_wrong(course, learner):
             return Finding(event.name, event.value, None, right, None, event, count, len(mine))
         got = mine[k] if len(mine) == count else mine[-1]
         return Finding(event.name, event.value, got.value, right, got.line, event, count, len(mine))
+    return None
+
+
+def learner_first(course, learner):
+    """The first value the learner's function gives a course quantity that the course's never
+    takes, when none of the learner's later values of it is the course's either (so a value
+    built in two steps, ``cost = np.sum(...)`` then ``cost = -cost / m``, is not called
+    wrong): ``(index in the learner's events, Finding)`` or None."""
+    theirs = {}
+    for e in course.events:
+        theirs.setdefault(e.name, []).append(e)
+    pools = {name: _Pool([e.value for e in events]) for name, events in theirs.items()}
+    events = learner.events[:MAX_EVENTS]
+    for i, e in enumerate(events):
+        if e.argument or e.name not in pools or pools[e.name].holds(e.value):
+            continue
+        later = [x for x in events[i + 1:] if x.name == e.name]
+        if any(pools[e.name].holds(x.value) for x in later):
+            continue
+        ref = theirs[e.name]
+        j = sum(1 for x in events[:i] if x.name == e.name)
+        course_event = ref[min(j, len(ref) - 1)]
+        return i, Finding(e.name, course_event.value, e.value, [], e.line, course_event,
+                          len(ref), len(later) + 1, e.parent)
     return None
 
 

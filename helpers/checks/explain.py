@@ -154,6 +154,14 @@ def _levels(runner, finding, course_trace, learner_trace):
     return levels
 
 
+def _span(values):
+    """'0, 1, ..., 49 (50 passes)' for a loop variable's values."""
+    shown = [f"{v:g}" if isinstance(v, float) else str(v) for v in values]
+    if len(shown) > 3:
+        return f"{shown[0]}, {shown[1]}, ..., {shown[-1]} ({len(shown)} passes)"
+    return ", ".join(shown) + f" ({len(shown)} pass{'es' if len(shown) != 1 else ''})"
+
+
 def _counts(runner, course_trace, learner_trace):
     """(name, the learner's count, the course's count) of the first quantity whose assignment
     runs another number of times in the learner's function than in the course's, or None.
@@ -207,24 +215,36 @@ def diagnose_case(runner, case, seconds, m=None, diff=None):
                         f"condition of the if) around it.")
                 return Diagnosis(finding, [("wrong quantity", text)], {}, text)
             if diff is not None and learner_trace.error is None:
-                return Diagnosis(None, [], {}, _returned(diff, course_trace, notebook))
+                rows = [] if (course_trace.cut or learner_trace.cut) else [
+                    ("wrong quantity", f"{diff.path} (each quantity your function computes on the "
+                                       f"way is right; what it returns is not)")]
+                return Diagnosis(None, rows, {}, _returned(diff, course_trace, notebook))
             return Diagnosis()
         right = diagnose.right_text(finding)
-        if finding.got_count == 0:
-            row = (f"{finding.name} (your function never computes it: it keeps the value it "
+        shown = finding.shown
+        body = lines.loop_over(runner.fn, finding.name)
+        if body is not None:
+            theirs, yours = course_trace.values(finding.name), learner_trace.values(finding.name)
+            row = (f"the loop over {finding.name}" + (f", which computes {', '.join(body)}" if body
+                                                      else "")
+                   + f": yours runs {finding.name} = {_span(yours)}, the course's "
+                     f"{finding.name} = {_span(theirs)}")
+            hint = f"{row}: check the loop's range."
+        elif finding.got_count == 0:
+            row = (f"{shown} (your function never computes it: it keeps the value it "
                    f"was given" + (f"; {right}" if right else "") + ")")
-            hint = (f"{finding.name} still holds the value it came in with; the course computes "
+            hint = (f"{shown} still holds the value it came in with; the course computes "
                     f"a new {finding.name} here (shape {lines.shape_text(finding.expected)}).")
         elif finding.fewer:
-            row = (f"{finding.name} is computed {finding.got_count} time(s) by your function and "
-                   f"{finding.count} times by the course's on this case: a loop stops one pass "
-                   f"short (check its range).")
+            row = (f"{shown} is computed {finding.got_count} time(s) by your function and "
+                   f"{finding.count} times by the course's on this case: a loop stops short "
+                   f"(check its range).")
             hint = row
         else:
             what = diagnose.identify(finding, course_trace, notebook, m)
-            row = f"{finding.name}" + (f" ({right}; {finding.name} is the first that differs)"
-                                       if right else " (the first quantity that differs)")
-            hint = (f"{finding.name} is wrong: the course's is {show(finding.expected)}, yours is "
+            row = f"{shown}" + (f" ({right}; {finding.name} is the first that differs)"
+                                if right else " (the first quantity that differs)")
+            hint = (f"{shown} is wrong: the course's is {show(finding.expected)}, yours is "
                     f"{show(finding.got)}." + (f" {what[0].upper()}{what[1:]}" if what else ""))
         rows = [("wrong quantity", row)]
         return Diagnosis(finding, rows, _levels(runner, finding, course_trace, learner_trace), hint)

@@ -28,6 +28,7 @@ def _key(node):
             return s.value
         if isinstance(s, ast.BinOp) and isinstance(s.left, ast.Constant) and isinstance(s.left.value, str):
             return s.left.value + "*"
+        return _key(node.value)          # Y_prediction[0, i] = 1 stores into Y_prediction
     return None
 
 
@@ -229,3 +230,19 @@ def block_targets(fn, lineno):
         if isinstance(node, ast.stmt):
             out += [t for t in targets(node) if t not in out]
     return out
+
+
+def loop_over(fn, name):
+    """What the body of the ``for`` loop over ``name`` in ``fn`` assigns, or None if ``name``
+    is no loop's variable."""
+    source, tree = function_tree(fn)
+    if tree is None:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.For) and isinstance(node.target, ast.Name) and node.target.id == name:
+            out = []
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.stmt) and inner is not node:
+                    out += [t for t in targets(inner) if t not in out]
+            return out
+    return None

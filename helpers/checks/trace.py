@@ -5,7 +5,7 @@ first frame that runs ``code`` (the function itself, not what it calls), and ret
 ``Trace``: every value a local (or an entry of a local dict, ``grads["dW1"]`` as ``dW1``)
 took, in the order it took it, with the line that assigned it. A value is recorded when it
 differs from the last one recorded under that name, so ``cache["Z1"] = Z1`` adds nothing and
-each pass of a loop adds one. Arrays and numbers only; values are copies.
+each pass of a loop adds one (a local and a dict entry of the same name are followed apart). Arrays and numbers only; values are copies.
 
 Values are recorded for the first ``MAX_LINES`` line events only (a long training loop),
 so a trace is cheap (``Trace.cut`` says it stopped); how often each line ran
@@ -82,7 +82,7 @@ class Trace:
     def __init__(self, code):
         self.code, self.events, self.error, self.cut = code, [], None, False
         self.filename = code.co_filename
-        self._last = {}      # name -> (the object, (shape, bytes)) last recorded
+        self._last = {}      # (name, parent) -> (the object, (shape, bytes)) last recorded
         self._frame = None
         self._lines = 0
         self._previous_line = code.co_firstlineno
@@ -103,7 +103,7 @@ class Trace:
             else:
                 entries = [(local, value, None)]
             for name, obj, parent in entries:
-                last = self._last.get(name)
+                last = self._last.get((name, parent))
                 if last is not None and last[0] is obj and not isinstance(obj, np.ndarray):
                     continue          # the same number as before
                 copy = copy_of(obj)
@@ -111,9 +111,9 @@ class Trace:
                     continue
                 key = (np.shape(copy), copy.tobytes() if isinstance(copy, np.ndarray) else copy)
                 if last is not None and last[1] == key:
-                    self._last[name] = (obj, key)
+                    self._last[(name, parent)] = (obj, key)
                     continue
-                self._last[name] = (obj, key)
+                self._last[(name, parent)] = (obj, key)
                 self.events.append(Event(name, copy, line, argument, parent))
 
     def local(self, frame, event, arg):
