@@ -55,6 +55,11 @@ def _key(value):
     return np.shape(value), np.asarray(value, dtype=float).tobytes()
 
 
+def _bucket(value):
+    """Values compared with each other: one shape, or any single number (() and (1, 1))."""
+    return "one number" if np.size(value) == 1 else np.shape(value)
+
+
 class _Pool:
     """Values to look a value up in: exact bytes first (the usual case: the same code gave
     the same floats), then the checks' tolerance over at most ``LIMIT`` of the same shape."""
@@ -64,25 +69,27 @@ class _Pool:
         self.exact = {_key(v) for v in values}
         self.shaped = {}
         for v in values:
-            self.shaped.setdefault(np.shape(v), []).append(v)
+            self.shaped.setdefault(_bucket(v), []).append(v)
 
     def holds(self, value, near=0):
         """``value`` is in the pool; ``near``: where to look first (the k-th value of a loop)."""
         if _key(value) in self.exact:
             return True
-        shaped = self.shaped.get(np.shape(value), [])
+        shaped = self.shaped.get(_bucket(value), [])
         start = max(0, min(near, len(shaped)) - 8)
         return any(tracing.same(value, v) for v in shaped[start:start + self.LIMIT])
 
 
-def first_wrong(course, learner):
+def first_wrong(course, learner, loops=(), both=()):
     """The ``Finding`` of the first quantity the learner's function gets wrong, or None: the
     first in the course's order (``course_first``), unless the learner's function gave a course
-    quantity a value the course's never takes earlier in its own run (``learner_first``)."""
-    a = course_first(course, learner)
-    b = learner_first(course, learner)
+    quantity a value the course's never takes earlier in its own run (``learner_first``).
+    ``loops``: loop variables of either function (compared by their number of passes only,
+    ``loop_passes``, where both functions loop over that name: ``both``)."""
+    a = course_first(course, learner, loops)
+    b = learner_first(course, learner, loops)
     if b is None:
-        return a
+        return a or loop_passes(course, learner, both)
     index = {id(e.value): i for i, e in enumerate(learner.events)}
     a_at = index.get(id(a.got), len(learner.events)) if a is not None and a.got is not None \
         else len(learner.events)
@@ -91,7 +98,21 @@ def first_wrong(course, learner):
     return a
 
 
-def course_first(course, learner):
+def loop_passes(course, learner, loops):
+    """A ``Finding`` for the first loop variable (in ``loops``) that takes another number of
+    values in the learner's run than in the course's: a loop with more or fewer passes."""
+    if course.cut or learner.cut or learner.error is not None:
+        return None
+    for name in loops:
+        theirs, yours = course.values(name), learner.values(name)
+        if theirs and len(theirs) != len(yours):
+            event = next(e for e in course.events if e.name == name)
+            return Finding(name, theirs[-1], yours[-1] if yours else None, [], None, event,
+                           len(theirs), len(yours))
+    return None
+
+
+def course_first(course, learner, loops=()):
     """The first course quantity, in the course's order, the learner's function gets wrong."""
     right = []
     complete = not (course.cut or learner.cut)
@@ -110,7 +131,7 @@ def course_first(course, learner):
         kind = (event.name, event.parent is None)
         k = seen.get(kind, 0)
         seen[kind] = k + 1
-        if event.argument:
+        if event.argument or event.name in loops:
             continue
         mine = kind_of.get((event.name, event.parent is None)) or mine_of.get(event.name)
         if not mine:
@@ -140,7 +161,7 @@ def course_first(course, learner):
     return None
 
 
-def learner_first(course, learner):
+def learner_first(course, learner, loops=()):
     """The first value the learner's function gives a course quantity that the course's never
     takes, when none of the learner's later values of it is the course's either (so a value
     built in two steps, ``cost = np.sum(...)`` then ``cost = -cost / m``, is not called
@@ -151,7 +172,7 @@ def learner_first(course, learner):
     pools = {name: _Pool([e.value for e in events]) for name, events in theirs.items()}
     events = learner.events[:MAX_EVENTS]
     for i, e in enumerate(events):
-        if e.argument or e.name not in pools or pools[e.name].holds(e.value):
+        if e.argument or e.name in loops or e.name not in pools or pools[e.name].holds(e.value):
             continue
         later = [x for x in events[i + 1:] if x.name == e.name]
         if any(pools[e.name].holds(x.value) for x in later):

@@ -203,7 +203,8 @@ def diagnose_case(runner, case, seconds, m=None, diff=None):
         course_trace, learner_trace = found
         if not _same_start(runner, course_trace, learner_trace, case):
             return None
-        finding = diagnose.first_wrong(course_trace, learner_trace)
+        mine, theirs = lines.loop_names(runner.fn), lines.loop_names(course.function_of(runner.key))
+        finding = diagnose.first_wrong(course_trace, learner_trace, mine | theirs, mine & theirs)
         notebook = notebook_data(runner.fn)
         if finding is None:
             counted = _counts(runner, course_trace, learner_trace)
@@ -225,21 +226,22 @@ def diagnose_case(runner, case, seconds, m=None, diff=None):
         body = lines.loop_over(runner.fn, finding.name)
         if body is not None:
             theirs, yours = course_trace.values(finding.name), learner_trace.values(finding.name)
-            row = (f"the loop over {finding.name}" + (f", which computes {', '.join(body)}" if body
-                                                      else "")
-                   + f": yours runs {finding.name} = {_span(yours)}, the course's "
-                     f"{finding.name} = {_span(theirs)}")
-            hint = f"{row}: check the loop's range."
+            row = (f"the loop over {finding.name}" + (f", which computes "
+                                                      f"{', '.join(map(lines.family, body))}"
+                                                      if body else "")
+                   + f": yours runs {len(yours)} pass(es), the course's {len(theirs)}")
+            hint = (f"{row} on this case ({finding.name} = {_span(yours)} in yours): check the "
+                    f"loop's range.")
         elif finding.got_count == 0:
             row = (f"{shown} (your function never computes it: it keeps the value it "
                    f"was given" + (f"; {right}" if right else "") + ")")
             hint = (f"{shown} still holds the value it came in with; the course computes "
                     f"a new {finding.name} here (shape {lines.shape_text(finding.expected)}).")
         elif finding.fewer:
-            row = (f"{shown} is computed {finding.got_count} time(s) by your function and "
-                   f"{finding.count} times by the course's on this case: a loop stops short "
-                   f"(check its range).")
-            hint = row
+            row = (f"{shown} (the course's takes a value yours never does: "
+                   f"{show(finding.expected)})")
+            hint = (f"{shown} is not computed for every case it should be: a loop stops short "
+                    f"(check its range) or the step that computes it is skipped.")
         else:
             what = diagnose.identify(finding, course_trace, notebook, m)
             row = f"{shown}" + (f" ({right}; {finding.name} is the first that differs)"

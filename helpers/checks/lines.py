@@ -246,3 +246,17 @@ def loop_over(fn, name):
                     out += [t for t in targets(inner) if t not in out]
             return out
     return None
+
+
+def loop_names(fn):
+    """The names ``fn``'s ``for`` loops run over (their values depend on how a loop is
+    written, ``range(L)`` or ``range(1, L + 1)``, so they are compared by count only)."""
+    source, tree = function_tree(fn)
+    if tree is None:
+        return set()
+    return {n.target.id for n in ast.walk(tree) if isinstance(n, ast.For) and isinstance(n.target, ast.Name)}
+
+
+def family(name):
+    """'W{l}' for the family 'W*' of grads["W" + str(l)], else the name."""
+    return name[:-1] + "{l}" if name.endswith("*") else name
