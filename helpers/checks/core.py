@@ -26,7 +26,7 @@ import warnings
 
 import numpy as np
 
-from . import calling, explain, integrity, lines, notebook, progress, watch
+from . import arguments, calling, explain, integrity, lines, notebook, progress, watch
 from .compare import Difference, at, compare, generic_hint, plain
 from .exception_hints import Ctx, exception_hint
 from .feedback import CheckFailed, code_lines, learner_frames, remember, show_pass
@@ -268,10 +268,13 @@ def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, outputs="th
             compare(got, expected, outputs)
         except Difference as diff:
             del expected
-            hint = _hint(diff, case, got, mistakes, result_hint, outputs, runner.fn)
             diagnosis = runner.diagnose(case, diff) if got is not None else None
-            if diagnosis is not None and not hint:
-                hint = diagnosis.hint
+            hint = _hint(diff, case, got, mistakes, result_hint, outputs, runner.fn, diagnosis)
+            ignored = arguments.unused(runner, case, got, out.elapsed, reference_call) \
+                if got is not None else []
+            if ignored:
+                diagnosis = diagnosis or explain.Diagnosis()
+                diagnosis.rows.append(("unused argument", arguments.sentence(name, ignored)))
             note = (f"your function changed its input `{out.changed}`; that may be what made the "
                     f"result wrong.") if out.changed else None
             runner.fail(index, case, f"{diff.path} is wrong", hint, diagnosis, **diff_rows(diff),
@@ -311,13 +314,20 @@ def _matching_mistake(mistakes, case, got, outputs, keys=None):
     return None
 
 
-def _hint(diff, case, got, mistakes, result_hint, outputs, fn=None):
+def _hint(diff, case, got, mistakes, result_hint, outputs, fn=None, diagnosis=None):
+    """The hint, most confirmed first: a mistake model that reproduces the whole result; what
+    the first wrong quantity's value is (``explain``); a function-specific or generic reading
+    of the difference; the first wrong quantity alone; a model matching only the differing
+    part, only when no traced quantity is known wrong (it may be right for the wrong reason)."""
     if got is None:
         return "your function returns nothing (None): end it with `return ...` as the template does."
+    found = diagnosis is not None and diagnosis.finding is not None
     return (_matching_mistake(mistakes, case, got, outputs)         # the whole result matches
+            or (diagnosis.hint if found and diagnosis.identified else None)
             or (result_hint(diff, case, got) if result_hint else None)
             or generic_hint(diff, case, lines.function_tree(fn)[0] if fn else "")  # m, sign, .T
-            or _matching_mistake(mistakes, case, got, outputs, diff.keys))  # the differing part
+            or (diagnosis.hint if diagnosis is not None else None)
+            or (None if found else _matching_mistake(mistakes, case, got, outputs, diff.keys)))
 
 
 def costs_hint(position):

@@ -123,6 +123,7 @@ def course_first(course, learner, loops=()):
         kind = (e.name, e.parent is None)
         counts[kind] = counts.get(kind, 0) + 1
     everything = _Pool([e.value for e in learner.events])
+    given = _Pool([e.value for e in course.events if e.argument])
     kind_of = {}
     for e in learner.events:
         kind_of.setdefault((e.name, e.parent is None), []).append(e)
@@ -141,7 +142,8 @@ def course_first(course, learner, loops=()):
         if id(mine) not in pools:
             pools[id(mine)] = _Pool([e.value for e in mine])
         if pools[id(mine)].holds(event.value, k):
-            _add(right, event.name)
+            if not given.holds(event.value):   # a copy of an argument is not worth naming
+                _add(right, event.name)
             continue
         count = counts[kind]
         if all(e.argument for e in mine):   # the learner's never changes: the argument's value

@@ -33,8 +33,9 @@ class Diagnosis:
     """``finding`` (the first wrong quantity, or None), ``rows`` [(label, text)] of level 1,
     ``levels`` {2: text, 3: text}."""
 
-    def __init__(self, finding=None, rows=(), levels=None, hint=None):
+    def __init__(self, finding=None, rows=(), levels=None, hint=None, identified=False):
         self.finding, self.rows, self.levels, self.hint = finding, list(rows), dict(levels or {}), hint
+        self.identified = identified   # the hint says what the wrong value equals (confirmed)
 
 
 def course_function(key, fn):
@@ -101,12 +102,15 @@ def _same_start(runner, course_trace, learner_trace, case):
     return True
 
 
-def _values_before(trace, event):
-    """{name: last value} of a trace up to (and not including) ``event``."""
+def _values_before(trace, event, locals_only=False):
+    """{name: last value} of a trace up to (and not including) ``event`` (the locals only, not
+    the entries of dicts, if ``locals_only``)."""
     out = {}
     for e in trace.events:
         if e is event:
             break
+        if locals_only and e.parent:
+            continue
         out[e.name] = e.value
         if e.parent:
             out.setdefault(e.parent, e.value)
@@ -142,8 +146,9 @@ def _levels(runner, finding, course_trace, learner_trace):
                  f"    {statement}\n" + (f"with {shapes}." if shapes else ""))
     mine = lines.learner_line(learner_trace.filename, finding.line)
     event = next((e for e in learner_trace.events if e.name == name and e.line == finding.line), None)
-    learner_values = _values_before(learner_trace, event)
-    yours = lines.renamed(statement, _your_names(statement, course_values, learner_values))
+    learner_values = _values_before(learner_trace, event, locals_only=True)
+    theirs = _values_before(course_trace, finding.course_event, locals_only=True)
+    yours = lines.renamed(statement, _your_names(statement, theirs, learner_values))
     text = f"in your names, the course's line is\n    {yours}"
     if mine:
         text += f"\nand yours is\n    {mine}"
@@ -223,6 +228,7 @@ def diagnose_case(runner, case, seconds, m=None, diff=None):
             return Diagnosis()
         right = diagnose.right_text(finding)
         shown = finding.shown
+        identified = False
         body = lines.loop_over(runner.fn, finding.name)
         if body is not None:
             theirs, yours = course_trace.values(finding.name), learner_trace.values(finding.name)
@@ -235,8 +241,9 @@ def diagnose_case(runner, case, seconds, m=None, diff=None):
         elif finding.got_count == 0:
             row = (f"{shown} (your function never computes it: it keeps the value it "
                    f"was given" + (f"; {right}" if right else "") + ")")
-            hint = (f"{shown} still holds the value it came in with; the course computes "
-                    f"a new {finding.name} here (shape {lines.shape_text(finding.expected)}).")
+            hint = (f"your function never computes a new {shown} (the course's has shape "
+                    f"{lines.shape_text(finding.expected)}): the step for it is missing, or does "
+                    f"not run for it (a loop stops short?).")
         elif finding.fewer:
             row = (f"{shown} (the course's takes a value yours never does: "
                    f"{show(finding.expected)})")
@@ -244,12 +251,15 @@ def diagnose_case(runner, case, seconds, m=None, diff=None):
                     f"(check its range) or the step that computes it is skipped.")
         else:
             what = diagnose.identify(finding, course_trace, notebook, m)
+            identified = what is not None
             row = f"{shown}" + (f" ({right}; {finding.name} is the first that differs)"
                                 if right else " (the first quantity that differs)")
-            hint = (f"{shown} is wrong: the course's is {show(finding.expected)}, yours is "
-                    f"{show(finding.got)}." + (f" {what[0].upper()}{what[1:]}" if what else ""))
+            hint = f"{what[0].upper()}{what[1:]}" if what else \
+                (f"{shown} is wrong: the course's is {show(finding.expected)}, yours is "
+                 f"{show(finding.got)}.")
         rows = [("wrong quantity", row)]
-        return Diagnosis(finding, rows, _levels(runner, finding, course_trace, learner_trace), hint)
+        return Diagnosis(finding, rows, _levels(runner, finding, course_trace, learner_trace), hint,
+                         identified)
     except Exception:  # noqa: BLE001 - a diagnosis never breaks a check
         return None
 
