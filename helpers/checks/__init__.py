@@ -5,7 +5,10 @@ runs your function on several cases (the course's example, random ones of other
 sizes, edge cases), compares every output with the reference in ``helpers`` and
 either shows one line (``propagate: all 4 cases passed``, green in a notebook) or
 raises ``CheckFailed`` (an ``AssertionError``) whose message is one block: the
-case, expected and got, where they differ, and a hint.
+case, expected and got, where they differ, the first wrong quantity, and a hint.
+More help, on request: ``check_propagate(propagate, hint=2)`` adds the course's
+formula for that quantity with its shapes, ``hint=3`` the line in your own names;
+``hint()`` shows the next rung for the last failure.
 
 ``CHECKS`` maps "<module>.<function>" (for example "nb02_logistic.propagate",
 "nb04_deep.L_model_backward") to its check.

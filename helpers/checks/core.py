@@ -12,8 +12,13 @@ wrong implementation returns on the same inputs, and what to say then). For each
    (``exception_hints``), keeping the learner's own traceback lines;
 3. only then computes the expected result (so no frame of the learner's call can see
    it) with the reference captured at import, and compares type, shape and values;
-4. explains the first difference: a mistake model that matches, a function-specific
-   hint, or a generic one (m times off, sign, transposed, rank-1);
+4. explains the first difference: traces the learner's function and the course's way of
+   writing it on the failing case (``explain``) to name the first wrong quantity and what
+   its value is, then picks the most confirmed hint (``_hint``): a mistake model that
+   reproduces the result, what the wrong value equals, a function-specific or generic
+   reading (m times off, sign, transposed, rank-1); names arguments that make no
+   difference (``arguments``) and notebook variables the function reads (``notebook``),
+   inside the block; the course's formula and the learner's line wait for ``hint=2``/``3``;
 5. on success shows one pass line; a function that changed an input but returned the
    right result passes with a note on why that is a bad habit.
 """
