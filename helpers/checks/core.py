@@ -227,8 +227,8 @@ class Runner:
         if diagnosis is not None and not hint:
             hint = diagnosis.hint
         if diagnosis is not None and diagnosis.rows and not hint:
-            hint = (f"{diagnosis.rows[0][1].split(' ')[0]} can't be computed from the values the "
-                    f"line above reads (listed in operands): print the shape or type of each.")
+            hint = (f"{diagnosis.rows[0][1].split(' ')[0]} can't be computed from the values that "
+                    f"line reads (the operands row): print the shape or type of each.")
         self.fail(index, case, f"your function raised {type(exc).__name__}", hint, diagnosis,
                   operands=operands, code=code_lines(exc, frames))
 

@@ -178,8 +178,8 @@ def _counts(runner, course_trace, learner_trace):
     for name, where in lines.assignments(course.function_of(runner.key)):
         if name not in mine:
             continue
-        theirs = max(course_trace.hits.get(n, 0) for n in where)
-        yours = max(learner_trace.hits.get(n, 0) for n in mine[name])
+        theirs = max(course_trace.runs(*span) for span in where)
+        yours = max(learner_trace.runs(*span) for span in mine[name])
         if theirs != yours and theirs > 0:
             return name, yours, theirs
     return None

@@ -199,8 +199,8 @@ def targets_of_line(text):
 
 
 def assignments(fn):
-    """[(name, absolute line numbers of the statements assigning it)] of ``fn``, in source
-    order (each name once)."""
+    """[(name, [(first line, last line) of each statement assigning it])] of ``fn``, in
+    source order (each name once), as absolute line numbers."""
     source, tree = function_tree(fn)
     code = getattr(fn, "__code__", None)
     if tree is None or code is None:
@@ -209,7 +209,8 @@ def assignments(fn):
     out = {}
     for node in sorted((n for n in ast.walk(tree) if isinstance(n, ast.stmt)), key=lambda n: n.lineno):
         for name in targets(node):
-            out.setdefault(name, []).append(node.lineno + offset)
+            out.setdefault(name, []).append((node.lineno + offset,
+                                             (node.end_lineno or node.lineno) + offset))
     return list(out.items())
 
 

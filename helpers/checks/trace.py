@@ -9,7 +9,7 @@ each pass of a loop adds one (a local and a dict entry of the same name are foll
 
 Values are recorded for the first ``MAX_LINES`` line events only (a long training loop),
 so a trace is cheap (``Trace.cut`` says it stopped); how often each line ran
-(``Trace.hits``) is counted for the whole call, up to ``MAX_COUNTED`` lines.
+(``Trace.runs``) is counted for the whole call, up to ``MAX_COUNTED`` lines.
 """
 
 import numbers
@@ -86,8 +86,16 @@ class Trace:
         self._frame = None
         self._lines = 0
         self._previous_line = code.co_firstlineno
-        self.hits = {}           # line number -> times it ran
+        self.hits = {}           # (line before, line) -> times the call went from one to the other
+        self._last_line = None
         self.counted = True      # hits cover the whole call
+
+    def runs(self, first, last):
+        """How many times the statement on lines ``first`` to ``last`` began: line events at
+        its first line that did not come from inside it (Python 3.11 returns to the first
+        line of a statement spread over several lines to store its value)."""
+        return sum(n for (before, line), n in self.hits.items()
+                   if line == first and not (before is not None and first < before <= last))
 
     def values(self, name):
         return [e.value for e in self.events if e.name == name]
@@ -122,7 +130,9 @@ class Trace:
         if event == "line":
             self._lines += 1
             line = frame.f_lineno
-            self.hits[line] = self.hits.get(line, 0) + 1
+            step = (self._last_line, line)
+            self.hits[step] = self.hits.get(step, 0) + 1
+            self._last_line = line
             if self._lines > MAX_LINES:
                 self.cut = True
                 if self._lines > MAX_COUNTED:

@@ -341,3 +341,24 @@ def test_every_check_answers_a_wrong_function_within_a_second():
 def test_a_last_failure_is_kept_for_hint():
     feedback.remember(feedback.CheckFailed("f", "x is wrong", [("hint", "h")]))
     assert "no more help than its hint" in feedback.next_hint()
+
+
+def test_a_statement_spread_over_lines_counts_once_per_run():
+    """The course's `d = {...}` spans two lines (Python 3.11 comes back to the first to store
+    it): a learner's one-line `d` is not "computed once where the course computes it twice"."""
+    from maintainer_tools.mutants.cases import solution
+    notebook = dict(solution("nb02_logistic.model").__globals__)   # notebook 02's cells, solved
+    ns = cell('''
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
+    w = params["w"]
+    b = params["b"]
+    Y_prediction_test = predict(w, b, X_test)
+    Y_prediction_train = predict(w, b, X_train)
+    d = {"costs": Y_prediction_test, "Y_prediction_test": costs, "Y_prediction_train": Y_prediction_train, "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
+    return d
+''', **{k: v for k, v in notebook.items() if not k.startswith("__")})
+    text = failure("nb02_logistic.model", ns["model"])
+    assert text.startswith("model: d[") and "time(s)" not in text
+    assert "what it returns" in row(text, "wrong quantity")
