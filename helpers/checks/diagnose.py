@@ -91,8 +91,13 @@ def first_wrong(course, learner, loops=(), both=()):
     if b is None:
         return a or loop_passes(course, learner, both)
     index = {id(e.value): i for i, e in enumerate(learner.events)}
-    a_at = index.get(id(a.got), len(learner.events)) if a is not None and a.got is not None \
-        else len(learner.events)
+    if a is None:
+        a_at = len(learner.events)
+    elif a.got is not None:
+        a_at = index.get(id(a.got), len(learner.events))
+    else:   # a value the learner's never takes: where the course takes it (the runs run alike)
+        a_at = next((i for i, e in enumerate(course.events) if e is a.course_event),
+                    len(learner.events))
     if a is None or b[0] < a_at:
         return b[1]
     return a
@@ -128,7 +133,9 @@ def course_first(course, learner, loops=()):
     for e in learner.events:
         kind_of.setdefault((e.name, e.parent is None), []).append(e)
     pools = {}
-    for event in course.events[:MAX_EVENTS]:
+    for i, event in enumerate(course.events[:MAX_EVENTS]):
+        # the learner's run was recorded well past the point the course computes this
+        seen_past = complete or len(learner.events) > i + 10
         kind = (event.name, event.parent is None)
         k = seen.get(kind, 0)
         seen[kind] = k + 1
@@ -155,8 +162,8 @@ def course_first(course, learner, loops=()):
             got = mine[-1]
             return Finding(event.name, event.value, got.value, right, None, event, count, 0)
         if k >= len(mine):
-            if not complete or learner.error is not None:
-                return None
+            if not seen_past or learner.error is not None:
+                continue            # not known: the learner's record stops before this point
             return Finding(event.name, event.value, None, right, None, event, count, len(mine))
         got = mine[k] if len(mine) == count else mine[-1]
         return Finding(event.name, event.value, got.value, right, got.line, event, count, len(mine))

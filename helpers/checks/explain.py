@@ -245,10 +245,11 @@ def diagnose_case(runner, case, seconds, m=None, diff=None):
                     f"{lines.shape_text(finding.expected)}): the step for it is missing, or does "
                     f"not run for it (a loop stops short?).")
         elif finding.fewer:
-            row = (f"{shown} (the course's takes a value yours never does: "
-                   f"{show(finding.expected)})")
-            hint = (f"{shown} is not computed for every case it should be: a loop stops short "
-                    f"(check its range) or the step that computes it is skipped.")
+            row = (f"{shown} (yours takes {finding.got_count} value(s) on this case, the "
+                   f"course's {finding.count}" + (f"; {right}" if right else "") + ")")
+            hint = (f"your {shown} takes {finding.got_count} value(s) where the course's takes "
+                    f"{finding.count} on this case: a step that computes it again (in a loop?) "
+                    f"is missing or stops short.")
         else:
             what = diagnose.identify(finding, course_trace, notebook, m)
             identified = what is not None
