@@ -362,3 +362,43 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     text = failure("nb02_logistic.model", ns["model"])
     assert text.startswith("model: d[") and "time(s)" not in text
     assert "what it returns" in row(text, "wrong quantity")
+
+
+def test_a_local_left_stale_in_a_training_loop_is_named():
+    """two_layer_model without `W1 = parameters["W1"]` after the update: W1 keeps its first
+    value while the course's changes every pass; W1 is named, not the A1 it spoils."""
+    from maintainer_tools.mutants.cases import solution
+    notebook = dict(solution("nb04_deep.two_layer_model").__globals__)
+    ns = cell('''
+def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    np.random.seed(1)
+    grads = {}
+    costs = []
+    (n_x, n_h, n_y) = layers_dims
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    b1 = np.zeros((n_h, 1))
+    W2 = np.random.randn(n_y, n_h) * 0.01
+    b2 = np.zeros((n_y, 1))
+    parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+    for i in range(0, num_iterations):
+        A1, cache1 = linear_activation_forward(X, W1, b1, "relu")
+        A2, cache2 = linear_activation_forward(A1, W2, b2, "sigmoid")
+        cost = compute_cost(A2, Y)
+        dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
+        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
+        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
+        grads["dW1"] = dW1
+        grads["db1"] = db1
+        grads["dW2"] = dW2
+        grads["db2"] = db2
+        parameters = update_parameters(parameters, grads, learning_rate)
+        b1 = parameters["b1"]
+        W2 = parameters["W2"]
+        b2 = parameters["b2"]
+        if i % 100 == 0:
+            costs.append(cost)
+    return parameters, costs
+''', **{k: v for k, v in notebook.items() if not k.startswith("__")})
+    text = failure("nb04_deep.two_layer_model", ns["two_layer_model"])
+    assert row(text, "wrong quantity").startswith("W1 (yours takes 1 value(s)")
+    assert "computes it again (in a loop?)" in row(text, "hint")
