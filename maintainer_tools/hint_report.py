@@ -5,7 +5,7 @@
     python -m maintainer_tools.hint_report --function nb03_shallow.backward --show-misses 5
     python -m maintainer_tools.hint_report --by kind            one row per kind of mutation
 
-Every graded function's canonical course-style solution (``maintainer_tools/mutants/solutions``)
+Every graded function's canonical course-style solution (``helpers/checks/course``)
 is mutated mechanically (``mutants.kinds``: swap np.dot and *, drop a .T, axis 0 for 1, drop
 / m, l for l - 1, sigmoid for tanh, A for Z, a notebook variable for a local, ...). Each
 mutant runs through its check; the table counts, per function (or kind) and overall:

@@ -5,7 +5,10 @@ runs your function on several cases (the course's example, random ones of other
 sizes, edge cases), compares every output with the reference in ``helpers`` and
 either shows one line (``propagate: all 4 cases passed``, green in a notebook) or
 raises ``CheckFailed`` (an ``AssertionError``) whose message is one block: the
-case, expected and got, where they differ, and a hint.
+case, expected and got, where they differ, the first wrong quantity, and a hint.
+More help, on request: ``check_propagate(propagate, hint=2)`` adds the course's
+formula for that quantity with its shapes, ``hint=3`` the line in your own names;
+``hint()`` shows the next rung for the last failure.
 
 ``CHECKS`` maps "<module>.<function>" (for example "nb02_logistic.propagate",
 "nb04_deep.L_model_backward") to its check.
@@ -16,7 +19,6 @@ import io
 import warnings
 
 from . import deadline, feedback, integrity, nb02_basics, nb02_logistic, nb03_shallow, nb04_deep
-from .core import GlobalNameWarning
 
 CHECKS = {}
 for _module in (nb02_basics, nb02_logistic, nb03_shallow, nb04_deep):
@@ -41,7 +43,7 @@ from .nb04_deep import (check_initialize_parameters_deep, check_L_layer_model,  
 integrity.snapshot()  # numpy and the references as imported; a check fails if they change
 deadline.report_earlier_stop()  # a kernel a check had to end: say why, once
 
-__all__ = ["CHECKS", "GlobalNameWarning", "passes"] + [n for n in dir() if n.startswith("check_")]
+__all__ = ["CHECKS", "hint", "passes"] + [n for n in dir() if n.startswith("check_")]
 
 
 def passes(check, fn):
@@ -60,3 +62,10 @@ def passes(check, fn):
         except Exception as exc:  # noqa: BLE001 - an error outside the learner's call
             return False, f"{type(exc).__name__}: {exc}"
     return True, ""
+
+
+def hint():
+    """Print the next rung of the hint ladder for the last check that failed: first the
+    course's formula for the first wrong quantity, with its shapes (level 2), then your own
+    line for it beside it (level 3)."""
+    print(feedback.next_hint())

@@ -87,9 +87,10 @@ class _Capped(io.TextIOBase):
             stream.write(f"\n... ({self.dropped} more characters of printed output cut)\n")
 
 
-def call(fn, case, *, references=None, seconds=None):
+def call(fn, case, *, references=None, seconds=None, quiet=False):
     """Run ``fn`` on copies of the case's inputs; see the module docstring. ``references``:
-    {code_key: name} of the references it must not run (default: ``integrity.reference_keys()``)."""
+    {code_key: name} of the references it must not run (default: ``integrity.reference_keys()``);
+    ``quiet``: drop what it prints (a second call made only to diagnose a failure)."""
     out = Outcome()
     args, kwargs = arguments(fn, case)
     before = copy.deepcopy((args, kwargs))
@@ -120,8 +121,9 @@ def call(fn, case, *, references=None, seconds=None):
     sys.stdout, sys.stderr = saved
     out.elapsed = time.perf_counter() - start
     np.random.set_state(state)
-    stdout.replay(sys.stdout)
-    stderr.replay(sys.stderr)
+    if not quiet:
+        stdout.replay(sys.stdout)
+        stderr.replay(sys.stderr)
     out.timed_out = limit.fired
     out.route = watch.route
     out.changed = changed_input(fn, before, (args, kwargs))

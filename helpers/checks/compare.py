@@ -7,6 +7,7 @@
 """
 
 import numbers
+import re
 
 import numpy as np
 
@@ -86,6 +87,11 @@ def _compare(got, expected, path, keys):
                              expected)
         for k in expected:
             _compare(got[k], expected[k], f'{path}["{k}"]', keys + [k])
+        extra = _extra_layers(got, expected)
+        if extra:
+            raise Difference(path, keys, "keys", f"a dict with keys {sorted(expected)}",
+                             f"keys {sorted(map(str, got))}", f"extra key(s) {extra} for layers "
+                             f"this network does not have", got, expected)
         return
     if isinstance(expected, (tuple, list)):
         if not isinstance(got, (tuple, list)):
@@ -130,6 +136,30 @@ def _compare(got, expected, path, keys):
         raise Difference(path, keys, "values", repr(expected), repr(got))
 
 
+_LAYER_KEY = re.compile(r"^(dA|dW|db|W|b)(\d+)$")
+
+
+def _extra_layers(got, expected):
+    """Keys of ``got`` in the course's layer pattern (W3, db3, dA3) for a layer beyond the
+    expected dict's last: a dict written into from elsewhere (the notebook's own ``grads``).
+    Other extra keys are let through, and so is dA{L}, which older versions stored."""
+    top = {}
+    for k in expected:
+        m = _LAYER_KEY.match(str(k))
+        if m:
+            top[m.group(1)] = max(top.get(m.group(1), 0), int(m.group(2)))
+    if not top:
+        return []
+    out = []
+    for k in got:
+        m = _LAYER_KEY.match(str(k)) if k not in expected else None
+        if m and m.group(1) in top and int(m.group(2)) > top[m.group(1)] + 1:
+            out.append(k)
+        elif m and m.group(1) in top and m.group(1) != "dA" and int(m.group(2)) > top[m.group(1)]:
+            out.append(k)
+    return out
+
+
 def plain(value):
     """The learner's result as plain dicts, lists, tuples, floats and base ndarrays.
 
@@ -172,8 +202,10 @@ def _other_sizes(case):
     return sorted({a.shape[0] for a in arrays if a.ndim == 2 and a.shape[0] not in (case.m,)})
 
 
-def generic_hint(diff, case):
-    """A hint from the shape of a difference alone (scale by m, sign, transpose, rank-1)."""
+def generic_hint(diff, case, source=""):
+    """A hint from the shape of a difference alone (scale by m, sign, transpose, rank-1).
+    ``source`` is the learner's function's text: a fix is named only with what it uses
+    (keepdims=True only where it calls a sum)."""
     got, exp = diff.got, diff.expected
     if diff.kind == "type" and isinstance(got, np.ndarray) and got.size == 1 and is_scalar(exp):
         return (f"{diff.path} should be one number, not an array of shape {got.shape}: sum "
@@ -181,8 +213,16 @@ def generic_hint(diff, case):
                 f"`.item()`.")
     if diff.kind == "shape":
         if got.ndim == 1 and exp.ndim == 2:
-            return (f"{diff.path} is a rank-1 array {got.shape}; keep it 2-D {exp.shape}: pass "
-                    f"`keepdims=True` to np.sum, or `.reshape{exp.shape}`.")
+            sums = any(f in source for f in ("sum(", ".sum", "mean(", "norm("))
+            indexes = re.search(r"\w\[\s*0\s*\]", source) is not None
+            if indexes and not sums:   # A[0] > 0.5: no sum to give keepdims to
+                return (f"{diff.path} is a rank-1 array {got.shape}; keep it 2-D {exp.shape}: "
+                        f"indexing a row away (A[0]) makes an array rank-1; use the whole A, or "
+                        f"A[0:1], or `.reshape{exp.shape}`.")
+            fix = "pass `keepdims=True` to np.sum, or " if not re.search(r"keepdims\s*=\s*True", source) \
+                else ""
+            return (f"{diff.path} is a rank-1 array {got.shape}; keep it 2-D {exp.shape}: {fix}"
+                    f"`.reshape{exp.shape}`.")
         if got.ndim == 2 and exp.ndim == 2 and got.shape == exp.shape[::-1]:
             return (f"{diff.path} is transposed: check the order of the factors in np.dot and "
                     f"where `.T` goes.")

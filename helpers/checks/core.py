@@ -12,33 +12,32 @@ wrong implementation returns on the same inputs, and what to say then). For each
    (``exception_hints``), keeping the learner's own traceback lines;
 3. only then computes the expected result (so no frame of the learner's call can see
    it) with the reference captured at import, and compares type, shape and values;
-4. explains the first difference: a mistake model that matches, a function-specific
-   hint, or a generic one (m times off, sign, transposed, rank-1);
+4. explains the first difference: traces the learner's function and the course's way of
+   writing it on the failing case (``explain``) to name the first wrong quantity and what
+   its value is, then picks the most confirmed hint (``_hint``): a mistake model that
+   reproduces the result, what the wrong value equals, a function-specific or generic
+   reading (m times off, sign, transposed, rank-1); names arguments that make no
+   difference (``arguments``) and notebook variables the function reads (``notebook``),
+   inside the block; the course's formula and the learner's line wait for ``hint=2``/``3``;
 5. on success shows one pass line; a function that changed an input but returned the
    right result passes with a note on why that is a bad habit.
 """
 
 import copy
-import dis
 import functools
 import numbers
-import sys
 import time
-import types
 import warnings
 
 import numpy as np
 
-from . import calling, integrity, progress, watch
+from . import arguments, calling, explain, integrity, lines, notebook, progress, watch
 from .compare import Difference, at, compare, generic_hint, plain
 from .exception_hints import Ctx, exception_hint
-from .feedback import HELPERS_DIR, CheckFailed, code_lines, learner_frames, show_pass
+from .feedback import CheckFailed, code_lines, learner_frames, remember, show_pass
+from .notebook import global_names  # noqa: F401 - where the checks' users have found it
 
 EXTRA_SECONDS = 5.0    # a case may run this long beyond 20 x the reference's time
-
-
-class GlobalNameWarning(UserWarning):
-    """The learner's function reads a notebook variable it should take as an argument."""
 
 
 class Case:
@@ -79,46 +78,25 @@ class Mistake:
 def graded(check):
     """Decorator for every public check: a failure reaches the learner with no traceback
     through the checks' own frames (in plain Python one line of this wrapper remains).
-    Each verdict goes to ``progress`` (the learner's record of what passes)."""
+    Each verdict goes to ``progress`` (the learner's record of what passes).
+
+    ``hint`` is the rung of the hint ladder to show: 1 (what is wrong and where), 2 (also
+    the course's formula for the first wrong quantity, with shapes), 3 (also the learner's
+    own line for it). ``helpers.checks.hint()`` shows the next rung of the last failure."""
     @functools.wraps(check)
-    def wrapper(fn):
+    def wrapper(fn, hint=1):
         try:
             check(fn)
         except CheckFailed as failure:
             progress.record(wrapper, fn, failure.headline)
-            raise failure.with_traceback(None) from None
+            remember(failure)
+            if hint not in (1, 2, 3):
+                raise CheckFailed(failure.name, f"hint must be 1, 2 or 3, got {hint!r}",
+                                  [("hint", f"check_{failure.name}({failure.name}, hint=2)")]
+                                  ) from None
+            raise failure.up_to(hint).with_traceback(None) from None
         progress.record(wrapper, fn)
     return wrapper
-
-
-def _caller_level():
-    """The stacklevel of the first frame outside helpers (for warnings)."""
-    level, frame = 1, sys._getframe(1)
-    while frame is not None and frame.f_code.co_filename.startswith(HELPERS_DIR):
-        frame, level = frame.f_back, level + 1
-    return level
-
-
-def global_names(fn):
-    """Names of notebook data (arrays, dicts, lists, numbers) that ``fn`` reads as globals.
-
-    Only functions defined in a notebook (module ``__main__``) are inspected, and
-    UPPER_CASE names count as constants, not data.
-    """
-    code = getattr(fn, "__code__", None)
-    if code is None or getattr(fn, "__module__", None) != "__main__":
-        return []
-    found, stack = [], [code]
-    while stack:
-        co = stack.pop()
-        for ins in dis.get_instructions(co):
-            if ins.opname == "LOAD_GLOBAL" and ins.argval not in found:
-                found.append(ins.argval)
-        stack.extend(c for c in co.co_consts if isinstance(c, types.CodeType))
-    g = getattr(fn, "__globals__", {})
-    data_types = (np.ndarray, dict, list, tuple, numbers.Number)
-    return [n for n in found if n in g and isinstance(g[n], data_types)
-            and not isinstance(g[n], bool) and not n.isupper()]
 
 
 def reference_call(reference_fn, case, **override):
@@ -165,13 +143,39 @@ class Runner:
         self.references = integrity.reference_keys(forbidden)
         self.exception_rules = exception_rules
         self.notes = []
+        module = getattr(reference_fn, "__module__", "") or ""
+        self.key = f"{module.rsplit('.', 1)[-1]}.{name}"   # the CHECKS key: "nb03_shallow.predict"
+        self.seconds = EXTRA_SECONDS
 
-    def fail(self, index, case, headline, hint=None, **fields):
+    def fail(self, index, case, headline, hint=None, diagnosis=None, **fields):
         rows = [("case", f"{index} of {self.total}: {case.label}"),
                 ("inputs", describe(case, self.reference_fn, self.fn))]
-        rows += [(k, v) for k, v in fields.items() if k != "code"]
+        rows += [(k, v) for k, v in fields.items() if k not in ("code", "note")]
+        if diagnosis is not None:
+            rows += diagnosis.rows
         rows.append(("hint", hint))
-        raise CheckFailed(self.name, headline, rows, fields.get("code", ()))
+        for note in notebook.reads_note(self.fn, self.params, self.case_values(case)):
+            rows.append(("notebook", note))
+        levels = diagnosis.levels if diagnosis is not None else {}
+        if levels:
+            q = diagnosis.finding.name
+            rows.append(("more help", f"check_{self.name}({self.name}, hint=2) shows the course's "
+                                      f"formula for {q} with its shapes; hint=3 also shows your "
+                                      f"own line for it."))
+        rows.append(("note", fields.get("note")))
+        raise CheckFailed(self.name, headline, rows, fields.get("code", ()), levels)
+
+    @property
+    def params(self):
+        return list(calling.parameters_of(self.fn) or [])
+
+    def case_values(self, case):
+        """{parameter: value} of the case as the learner's function receives it."""
+        args, kwargs = calling.arguments(self.fn, case)
+        return {**dict(zip(self.params, args)), **kwargs}
+
+    def diagnose(self, case, diff=None):
+        return explain.diagnose_case(self, case, self.seconds, case.m, diff)
 
     def check_integrity(self, index, case):
         swapped = integrity.replaced()
@@ -210,10 +214,23 @@ class Runner:
                               [("hint", f"replace `raise NotImplementedError()` in {self.name} "
                                         f"with your code, run that cell, then this one.")])
         frames = learner_frames(exc)
-        hint = calling.exit_hint(exc) if isinstance(exc, (SystemExit, KeyboardInterrupt)) else \
-            exception_hint(Ctx(exc, frames, self.fn, case), self.exception_rules)
-        self.fail(index, case, f"your function raised {type(exc).__name__}", hint,
-                  code=code_lines(exc, frames))
+        if isinstance(exc, (SystemExit, KeyboardInterrupt)):
+            self.fail(index, case, f"your function raised {type(exc).__name__}",
+                      calling.exit_hint(exc), code=code_lines(exc, frames))
+        own = [f for f in frames if f.name == getattr(self.fn, "__name__", None)]
+        line, lineno = ((own[-1].line or ""), own[-1].lineno) if own else ("", None)
+        cause, operands = notebook.cause(exc, self.fn, line, self.params, self.case_values(case))
+        hint = cause or exception_hint(Ctx(exc, frames, self.fn, case), self.exception_rules)
+        diagnosis = self.diagnose(case)
+        if diagnosis is not None and diagnosis.finding is None:
+            diagnosis = explain.raised_at(self, case, line, exc, diagnosis, lineno)
+        if diagnosis is not None and not hint:
+            hint = diagnosis.hint
+        if diagnosis is not None and diagnosis.rows and not hint:
+            hint = (f"{diagnosis.rows[0][1].split(' ')[0]} can't be computed from the values that "
+                    f"line reads (the operands row): print the shape or type of each.")
+        self.fail(index, case, f"your function raised {type(exc).__name__}", hint, diagnosis,
+                  operands=operands, code=code_lines(exc, frames))
 
 
 def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, outputs="the result",
@@ -236,17 +253,12 @@ def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, outputs="th
     if not callable(learner_fn):
         raise CheckFailed(name, f"expected your function, got {type(learner_fn).__name__}",
                           [("hint", f"pass the function itself: check_{name}({name}).")])
-    names = global_names(learner_fn)
-    if names:
-        warnings.warn(f"{name} reads the notebook variable(s) {names} instead of taking them as "
-                      f"arguments; it works here but breaks on other data. Use the arguments.",
-                      GlobalNameWarning, stacklevel=_caller_level())
     runner = Runner(name, learner_fn, reference_fn, len(cases), forbidden, exception_rules)
     skipped = 0
     for index, case in enumerate(cases, start=1):
         start = time.perf_counter()
         reference_call(reference_fn, case)          # timed only; its result is not kept
-        seconds = EXTRA_SECONDS + 20 * (time.perf_counter() - start)
+        seconds = runner.seconds = EXTRA_SECONDS + 20 * (time.perf_counter() - start)
         out = runner.call(index, case, seconds)
         if out is None:
             skipped += 1
@@ -261,11 +273,20 @@ def run_check(name, learner_fn, reference_fn, cases, mistakes=(), *, outputs="th
             compare(got, expected, outputs)
         except Difference as diff:
             del expected
-            hint = _hint(diff, case, got, mistakes, result_hint, outputs)
+            diagnosis = runner.diagnose(case, diff) if got is not None else None
+            hint = _hint(diff, case, got, mistakes, result_hint, outputs, runner.fn, diagnosis)
+            ignored = arguments.unused(runner, case, got, out.elapsed, reference_call) \
+                if got is not None else []
+            if ignored:
+                diagnosis = diagnosis or explain.Diagnosis()
+                diagnosis.rows.append(("unused argument", arguments.sentence(name, ignored)))
             note = (f"your function changed its input `{out.changed}`; that may be what made the "
                     f"result wrong.") if out.changed else None
-            runner.fail(index, case, f"{diff.path} is wrong", hint, **diff_rows(diff), note=note)
+            runner.fail(index, case, f"{diff.path} is wrong", hint, diagnosis, **diff_rows(diff),
+                        note=note)
         del expected
+    if cases:
+        runner.notes += notebook.reads_note(learner_fn, runner.params, runner.case_values(cases[0]))
     if skipped:
         runner.notes.append(f"{skipped} case(s) with two output units skipped: your function "
                             f"asserts the course's one-output shape.")
@@ -298,13 +319,20 @@ def _matching_mistake(mistakes, case, got, outputs, keys=None):
     return None
 
 
-def _hint(diff, case, got, mistakes, result_hint, outputs):
+def _hint(diff, case, got, mistakes, result_hint, outputs, fn=None, diagnosis=None):
+    """The hint, most confirmed first: a mistake model that reproduces the whole result; what
+    the first wrong quantity's value is (``explain``); a function-specific or generic reading
+    of the difference; the first wrong quantity alone; a model matching only the differing
+    part, only when no traced quantity is known wrong (it may be right for the wrong reason)."""
     if got is None:
         return "your function returns nothing (None): end it with `return ...` as the template does."
+    found = diagnosis is not None and diagnosis.finding is not None
     return (_matching_mistake(mistakes, case, got, outputs)         # the whole result matches
+            or (diagnosis.hint if found and diagnosis.identified else None)
             or (result_hint(diff, case, got) if result_hint else None)
-            or generic_hint(diff, case)                           # m times off, sign, transposed
-            or _matching_mistake(mistakes, case, got, outputs, diff.keys))  # the differing part
+            or generic_hint(diff, case, lines.function_tree(fn)[0] if fn else "")  # m, sign, .T
+            or (diagnosis.hint if diagnosis is not None else None)
+            or (None if found else _matching_mistake(mistakes, case, got, outputs, diff.keys)))
 
 
 def costs_hint(position):

@@ -173,8 +173,12 @@ def _other_hint(ctx):
         return (f"{name} is not defined where your function runs: run the cell that defines "
                 f"{name} (or import it), or use the function's own arguments.")
     if t == "UnboundLocalError":
-        return ("a variable is set only inside an if/elif branch that did not run: check the "
-                "conditions (e.g. activation == \"relu\" / \"sigmoid\", spelled exactly).")
+        name = re.findall(r"'(\w+)'", msg)
+        what = f"{name[0]} is read before your function assigns it" if name else \
+            "a variable is read before it is assigned"
+        return (f"{what}: the line that computes it is missing, or it is set only inside an "
+                f"if/elif branch that did not run: check the conditions (e.g. activation == "
+                f"\"relu\" / \"sigmoid\", spelled exactly).")
     if t == "TypeError" and ("not supported between instances of 'tuple'" in msg or
                              (msg.startswith(("Z must be", "dA must be")) and "tuple" in msg)):
         return ("a whole cache (a tuple) was compared or computed with: the activation's backward "

@@ -30,21 +30,33 @@ class CheckFailed(AssertionError):
     """A check's verdict: the learner's function gave a wrong result (or raised).
 
     ``fields`` is a list of ``(label, text)`` rows (case, inputs, expected, got,
-    where, hint, note); ``code_lines`` the learner's own traceback lines, if any.
+    where, hint, note); ``code_lines`` the learner's own traceback lines, if any;
+    ``levels`` {2: text, 3: text} the higher rungs of the hint ladder (shown on request).
     """
 
-    def __init__(self, name, headline, fields=(), code_lines=()):
+    def __init__(self, name, headline, fields=(), code_lines=(), levels=None):
         self.name, self.headline = name, headline
         self.fields = [(k, v) for k, v in fields if v]
         self.code_lines = list(code_lines)
+        self.levels = dict(levels or {})
         super().__init__(self.text())
+
+    def up_to(self, level):
+        """This failure with the rungs of the hint ladder up to ``level`` as rows."""
+        extra = [(LEVEL_LABELS[k], self.levels[k]) for k in sorted(self.levels) if k <= level]
+        if not extra:
+            return self
+        fields = [f for f in self.fields if f[0] != "more help"] + extra
+        if level < max(self.levels):
+            fields.append(("more help", f"hint={level + 1} shows more."))
+        return CheckFailed(self.name, self.headline, fields, self.code_lines, self.levels)
 
     def _rows(self, label_style=("", "")):
         on, off = label_style
         rows = []
         for label, text in self.fields:
             lines = str(text).split("\n")
-            rows.append(f"  {on}{label + ':':<10}{off}{lines[0]}")
+            rows.append(f"  {on}{label + ':':<9}{off} {lines[0]}")
             rows.extend(f"  {'':<10}{line}" for line in lines[1:])
         if self.code_lines:
             rows.append(f"  {on}{'your code raised (most recent call last):'}{off}")
@@ -62,6 +74,30 @@ class CheckFailed(AssertionError):
         """IPython shows these lines instead of a traceback (see IPython's
         "Custom exception tracebacks"): the block, coloured, and nothing else."""
         return [f"{BOLD}{RED}✗ {self.name}: {self.headline}{RESET}"] + self._rows((BOLD, RESET))
+
+
+LEVEL_LABELS = {2: "formula", 3: "your line"}
+_LAST = []   # the last failure of a check, for ``next_hint``
+
+
+def remember(failure):
+    """Keep ``failure`` (the last one) for ``next_hint``."""
+    _LAST[:] = [failure, 1]
+
+
+def next_hint():
+    """The next rung of the hint ladder of the last failure, as text."""
+    if not _LAST:
+        return "no check has failed yet in this kernel: run a check first."
+    failure, shown = _LAST
+    rungs = sorted(k for k in failure.levels if k > shown)
+    if not rungs:
+        return (f"{failure.name}: that is all the help a check gives (the worked solutions "
+                f"stay with your teacher).") if failure.levels else \
+            f"{failure.name}: this failure has no more help than its hint."
+    level = rungs[0]
+    _LAST[1] = level
+    return f"{failure.name}, {LEVEL_LABELS[level]}:\n{failure.levels[level]}"
 
 
 class Passed:

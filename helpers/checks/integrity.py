@@ -34,7 +34,9 @@ WATCHED = ("numpy", "numpy.linalg", "helpers.activations", "helpers.nb02_basics"
            "helpers.nb02_logistic", "helpers.nb03_shallow", "helpers.nb04_deep", "helpers.validation",
            "helpers.checks.core", "helpers.checks.compare", "helpers.checks.calling",
            "helpers.checks.feedback", "helpers.checks.integrity", "helpers.checks.randomness",
-           "helpers.checks.exception_hints", "helpers.checks.watch", "helpers.checks.deadline")
+           "helpers.checks.exception_hints", "helpers.checks.watch", "helpers.checks.deadline",
+           "helpers.checks.trace", "helpers.checks.diagnose", "helpers.checks.explain",
+           "helpers.checks.lines", "helpers.checks.notebook", "helpers.checks.arguments")
 BUILTINS = ("abs", "float", "int", "isinstance", "len", "max", "min", "repr", "round", "str",
             "sum", "type", "getattr", "hasattr", "callable", "print")
 

@@ -28,6 +28,28 @@ def structure(got, expected):
         shaped = got
     template = {k: (np.zeros(v.shape) if k in _weights(expected) else v) for k, v in expected.items()}
     compare(shaped, template, "parameters")
+    extra = [k for k in got if k not in expected] if isinstance(got, dict) else []
+    if extra:
+        raise Difference("parameters", [], "keys", f"a dict with keys {sorted(expected)}",
+                         f"keys {sorted(map(str, got))}", f"extra key(s) {extra}", got, expected)
+
+
+def _structure_words(diff, got, expected):
+    """A hint naming the keys and shapes that differ (the course's words for them)."""
+    if diff.kind == "keys" and isinstance(got, dict):
+        missing = [k for k in expected if k not in got]
+        extra = [k for k in got if k not in expected]
+        if extra and not missing:
+            return (f"parameters has key(s) {', '.join(map(str, extra))} the course does not: the "
+                    f"layers are numbered from 1 (W1, b1, ...), so the loop starts at l = 1.")
+        if missing:
+            return f"parameters has no {', '.join(missing)}: each layer l gets its W{{l}} and b{{l}}."
+    if diff.kind == "shape" and diff.keys and np.ndim(diff.got) == np.ndim(diff.expected):
+        key = diff.keys[-1]
+        return (f"{key} should have shape {diff.expected.shape}, yours has {diff.got.shape}: check "
+                f"the sizes given to np.random.randn / np.zeros for {key} (the arguments, not "
+                f"fixed numbers; rows are this layer's units, columns the previous layer's).")
+    return None
 
 
 def judge_init(factor, structure_hint=None, seed_param="seed"):
@@ -44,6 +66,14 @@ def judge_init(factor, structure_hint=None, seed_param="seed"):
                 generic_hint(diff, case)
             if diff.path.startswith('parameters["b') and diff.kind == "values":
                 hint = hint or "the biases start at zero: np.zeros((n, 1))."
+            words = _structure_words(diff, got, expected)
+            if diff.kind == "keys" and words:
+                missing = [k for k in expected if k not in got]
+                layers = {k[1:] for k in missing}
+                whole = all(f"W{n}" in missing and f"b{n}" in missing for n in layers)
+                hint = f"{words} {hint}" if hint and whole else words
+            else:
+                hint = hint or words
             runner.fail(index, case, f"{diff.path} is wrong", hint, **core.diff_rows(diff))
         weights = {k: np.asarray(got[k], dtype=float) for k in _weights(expected)}
         judge_weights(runner, index, case, weights, factor)

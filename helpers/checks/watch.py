@@ -5,7 +5,9 @@ it. ``Watch`` (``start()`` before the call, ``stop()`` after) records the first 
 
 - ``reference``: a reference solution runs: its code, or a copy of it (compared by
   content: ``integrity.code_key``), in the learner's thread or in a thread it starts
-  (``threading.Thread``, whose threads are followed);
+  (``threading.Thread``, whose threads are followed); or the course-style code of
+  ``helpers.checks.course`` runs (by where it was loaded from: a learner's own function
+  may be that text to the byte, and is not refused for it);
 - ``handed``: a reference is handed to other code as an argument (``pool.submit(ref, ...)``
   to a thread pool started before the check, whose threads are not followed);
 - ``pool``: work goes to ``concurrent.futures`` or ``multiprocessing``, whose workers the
@@ -29,7 +31,7 @@ import threading
 import types
 import _thread
 
-from . import integrity
+from . import course, integrity
 
 PROCESS_EVENTS = frozenset({"os.fork", "os.forkpty", "os.system", "os.exec", "os.spawn",
                             "os.posix_spawn", "os.startfile", "subprocess.Popen", "pty.spawn"})
@@ -111,6 +113,8 @@ class Watch:
             name = self.references.get(integrity.code_key(code))
             if name is not None:
                 found = ("reference", name)
+            elif code.co_filename.startswith(course.DIR):   # the course-style code the diagnosis traces
+                found = ("reference", f"helpers.checks.course: {code.co_qualname}")
             elif code is _THREAD_START:
                 found = _FOLLOWED
             elif code in _TAMPER_CODES:

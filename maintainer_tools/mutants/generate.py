@@ -1,6 +1,6 @@
 """Mutants of the course-style solutions: every edit of every kind at every place it fits.
 
-``mutants_of(key)`` parses the canonical solution of a graded function (``solutions/``),
+``mutants_of(key)`` parses the canonical solution of a graded function (``helpers/checks/course/``),
 applies each kind of ``kinds.KINDS`` at each node where it fits, and returns one ``Mutant``
 per distinct resulting function (a text two kinds produce is kept under the first; a text
 equal to the solution is dropped). Statements that only seed numpy's generator or print are
@@ -24,7 +24,7 @@ import numpy as np
 from . import kinds, quantities
 from .cases import baseline
 from .edits_names import ReadsNotebook
-from .solutions import MODULES, module_of
+from helpers.checks.course import MODULES, module_of
 from .syntax import called, dotted
 
 DATA = (np.ndarray, numbers.Number, dict, list, tuple)
