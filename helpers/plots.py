@@ -2,21 +2,28 @@
 draws, and returns what it drew; none calls ``plt.show()``.
 
 Figure defaults live here only: ``setup()`` applies them (the notebooks call it
-once), ``CLASS_COLORS`` and ``CMAP`` are colour-blind-safe (Okabe-Ito blue and
-orange; cividis). Diagrams of computations (graphs, building blocks) are in
+once) and shows every figure with its alt text (``helpers.alt_text``). ``CLASS_COLORS``
+and ``CMAP`` are colour-blind-safe (Okabe-Ito blue and orange; cividis), and the two
+classes differ by marker too (``CLASS_MARKERS``: circles and triangles), so colour is
+never the only difference. Figures are opaque white, readable on a dark theme. Diagrams of computations (graphs, building blocks) are in
 ``helpers.diagrams``, with the colours defined here.
 """
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.colors import ListedColormap
+from matplotlib.colors import ListedColormap, to_hex
+from matplotlib.markers import MarkerStyle
+
+from . import alt_text
 
 from .activations import ACTIVATIONS
 from .validation import (check_array, check_callable, check_choice, check_labels,
                          check_scalar, check_size, describe)
 
 CLASS_COLORS = ("#0072B2", "#E69F00")      # class 0 blue, class 1 orange (Okabe-Ito)
+CLASS_MARKERS = ("o", "^")                  # class 0 circles, class 1 triangles
+CLASS_NAMES = ("class 0 (blue circles)", "class 1 (orange triangles)")
 LINE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
 CMAP = "cividis"
 REGION_CMAP = ListedColormap(["#9ecae1", "#fdd0a2"])  # light blue / light orange backgrounds
@@ -26,21 +33,47 @@ GRADIENT_COLOR = "#D55E00"  # derivatives and backward arrows (Okabe-Ito vermill
 RC = {
     "figure.figsize": (6.0, 3.6),
     "figure.dpi": 80,
+    # opaque: a transparent figure's black text vanishes on JupyterLab's dark theme
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+    "font.size": 10,
     "axes.grid": True,
     "grid.alpha": 0.3,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.titlesize": 11,
     "axes.labelsize": 10,
-    "legend.fontsize": 9,
+    "legend.fontsize": 10,
     "axes.prop_cycle": mpl.cycler(color=LINE_COLORS),
     "image.cmap": CMAP,
 }
 
 
+CLASSES_BY_COLOR = {to_hex(c): name for c, name in zip(CLASS_COLORS, CLASS_NAMES)}
+
+
 def setup():
-    """Apply the notebooks' figure defaults (sizes, colours, grid)."""
+    """Apply the notebooks' figure defaults (sizes, colours, grid, opaque white) and, in a
+    notebook, show each figure with its alt text."""
     mpl.rcParams.update(RC)
+    alt_text.show_alt_text(CLASSES_BY_COLOR)
+
+
+def describe(fig):
+    """The alt text of figure ``fig`` (what it draws, in words and numbers)."""
+    return alt_text.describe_figure(fig, CLASSES_BY_COLOR)
+
+
+def scatter_classes(ax, X, Y, s=12):
+    """Scatter points X (2, m) on ``ax``: class 0 blue circles, class 1 orange triangles
+    (colour and marker both tell the classes apart). Returns the one PathCollection."""
+    labels = Y.ravel().astype(int)
+    points = ax.scatter(X[0], X[1], c=np.array(CLASS_COLORS)[labels], s=s, edgecolors="k",
+                        linewidths=0.3)
+    shapes = [MarkerStyle(m) for m in CLASS_MARKERS]
+    paths = [shape.get_path().transformed(shape.get_transform()) for shape in shapes]
+    points.set_paths([paths[k] for k in labels])
+    return points
 
 
 def axes_or_new(ax, figsize=None, name="ax"):
@@ -121,8 +154,7 @@ def plot_decision_boundary(predict, X, Y, ax=None, title=None, step=None):
     if not np.isin(Z, (0.0, 1.0)).all():
         raise ValueError("predict must return labels 0 or 1 (not probabilities); compare with 0.5")
     regions = ax.contourf(xx, yy, Z, levels=[-0.5, 0.5, 1.5], cmap=REGION_CMAP, alpha=0.8)
-    colors = np.array(CLASS_COLORS)[Y.ravel().astype(int)]
-    points = ax.scatter(X[0], X[1], c=colors, s=12, edgecolors="k", linewidths=0.3)
+    points = scatter_classes(ax, X, Y)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     ax.grid(False)
@@ -141,8 +173,7 @@ def plot_points(X, Y, ax=None, title=None):
     """Scatter 2-D points X (2, m) coloured by their labels Y (1, m). Returns the scatter."""
     X, Y = _points(X, Y)
     ax = axes_or_new(ax, figsize=(4.5, 3.8))
-    colors = np.array(CLASS_COLORS)[Y.ravel().astype(int)]
-    points = ax.scatter(X[0], X[1], c=colors, s=12, edgecolors="k", linewidths=0.3)
+    points = scatter_classes(ax, X, Y)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     if title:

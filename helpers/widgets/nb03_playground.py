@@ -9,9 +9,8 @@ draws the boundary and the cost curve with the project's plots.
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-from IPython.display import Image
 
-from .. import nb02_logistic, nb03_shallow, plots
+from .. import alt_text, nb02_logistic, nb03_shallow, plots
 from ..checks import nb03_shallow as shallow_checks
 from .common import LAYOUT, WIDE, log_slider
 from .live import figure_png, frame_area, learner_toggle, wire
@@ -45,13 +44,13 @@ def planar_figure(X, Y, n_h=4, learning_rate=1.2, num_iterations=5000, activatio
 
 def planar_snapshot(X, Y, iterations=1500, n_h=4, learning_rate=1.2, activation="tanh",
                     name="flower", noise=0.0, test_share=0.3):
-    """The playground's own picture after ``iterations`` (an IPython PNG Image) and its run."""
+    """The playground's own picture after ``iterations`` (a PNG with its alt text) and its run."""
     run = PlanarRun(*split_data(X, Y, noise, test_share), n_h=n_h, activation=activation,
                     learning_rate=learning_rate)
     run.advance(iterations)
     view = PlanarView(X, n_h, name)
     view.draw(run)
-    return Image(figure_png(view.fig)), run
+    return alt_text.Picture(figure_png(view.fig), plots.describe(view.fig)), run
 
 
 def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, activation="tanh",

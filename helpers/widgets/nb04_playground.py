@@ -9,9 +9,8 @@ Notebook 04, section 9.
 
 import ipywidgets as widgets
 import numpy as np
-from IPython.display import Image
 
-from .. import nb04_deep
+from .. import alt_text, nb04_deep, plots
 from ..checks import nb04_deep as deep_checks
 from ..cost import cross_entropy, cross_entropy_from_logits
 from ..validation import diverged
@@ -182,12 +181,12 @@ class DeepView:
 
 
 def deep_snapshot(X_train, Y_train, X_test, Y_test, iterations=300, **settings):
-    """The playground's own picture after ``iterations`` (an IPython PNG Image) and its run."""
+    """The playground's own picture after ``iterations`` (a PNG with its alt text) and its run."""
     run = DeepRun(X_train, Y_train, X_test, Y_test, **settings)
     run.advance(iterations)
     view = DeepView(run.dims[1])
     view.frame(run)
-    return Image(figure_png(view.fig)), run
+    return alt_text.Picture(figure_png(view.fig), plots.describe(view.fig)), run
 
 
 def deep_playground(X_train, Y_train, X_test, Y_test, learner=None, per_frame=5):

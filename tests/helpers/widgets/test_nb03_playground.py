@@ -249,7 +249,7 @@ def test_learner_error_stops_with_its_message():
 def test_snapshot_and_static_figure():
     X, Y = FLOWER
     image, run = ws.planar_snapshot(X, Y, iterations=200)
-    assert image.data[:4] == b"\x89PNG" and run.iteration == 200
+    assert image.png[:4] == b"\x89PNG" and "Figure" in image.alt and run.iteration == 200
     fig, acc = ws.planar_figure(X, Y, n_h=4, num_iterations=0)
     assert "untrained" in fig.axes[0].get_title() and "nothing trained" in fig.axes[1].get_title()
 

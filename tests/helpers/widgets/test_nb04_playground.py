@@ -92,7 +92,7 @@ def test_learner_toggle_for_the_L_layer_functions():
 
 def test_snapshot():
     image, run = nb04_playground.deep_snapshot(X_SMALL, Y_SMALL, X_SMALL, Y_SMALL, iterations=20)
-    assert image.data[:4] == b"\x89PNG" and run.iteration == 20
+    assert image.png[:4] == b"\x89PNG" and "Figure" in image.alt and run.iteration == 20
 
 
 def png_header(width, height):
