@@ -59,7 +59,7 @@ def setup():
     alt_text.show_alt_text(CLASSES_BY_COLOR)
 
 
-def describe(fig):
+def alt_text_of(fig):
     """The alt text of figure ``fig`` (what it draws, in words and numbers)."""
     return alt_text.describe_figure(fig, CLASSES_BY_COLOR)
 

@@ -50,7 +50,7 @@ def planar_snapshot(X, Y, iterations=1500, n_h=4, learning_rate=1.2, activation=
     run.advance(iterations)
     view = PlanarView(X, n_h, name)
     view.draw(run)
-    return alt_text.Picture(figure_png(view.fig), plots.describe(view.fig)), run
+    return alt_text.Picture(figure_png(view.fig), plots.alt_text_of(view.fig)), run
 
 
 def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, activation="tanh",

@@ -186,7 +186,7 @@ def deep_snapshot(X_train, Y_train, X_test, Y_test, iterations=300, **settings):
     run.advance(iterations)
     view = DeepView(run.dims[1])
     view.frame(run)
-    return alt_text.Picture(figure_png(view.fig), plots.describe(view.fig)), run
+    return alt_text.Picture(figure_png(view.fig), plots.alt_text_of(view.fig)), run
 
 
 def deep_playground(X_train, Y_train, X_test, Y_test, learner=None, per_frame=5):

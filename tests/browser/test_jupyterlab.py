@@ -313,7 +313,7 @@ def learner_lab(tmp_path):
     base and token read from the login link course.py prints."""
     clone = clone_checkout(tmp_path / "clone")
     stamp = Path(sys.prefix) / ".installed"
-    digest = subprocess.run([sys.executable, "-c", "import course; print(course.requirements_digest('.'))"],
+    digest = subprocess.run([sys.executable, "-c", "import learner.environment as e; print(e.requirements_digest('.'))"],
                             cwd=clone, capture_output=True, text=True, check=True).stdout.strip()
     if not stamp.is_file() or stamp.read_text().strip() != digest:
         reason = "this environment was not set up by course.py (run `python3 course.py test`)"
