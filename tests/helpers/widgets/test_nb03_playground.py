@@ -323,3 +323,34 @@ def test_pause_then_play_at_once_runs_one_loop_not_two(fresh):
 
     assert asyncio.run(toggle_fast()), "the earlier loop should end when a new Play starts"
     assert p.task.done() and not p.playing
+
+
+def test_a_setting_changed_while_paused_says_it_applies_at_the_next_step(fresh):
+    c, p = controls(fresh), fresh.player
+    p.step_button.click()
+    c["rate"].value = 0.5
+    assert "applies at the next step" in p.status.value and "0.5" in p.status.value
+    c["speed"].value = 30
+    assert "30 iterations per frame: applies at the next step" in p.status.value
+    p.step_button.click()   # and it does: the next step uses the new rate
+    assert fresh.state["run"].learning_rate == 0.5 and fresh.state["run"].iteration == 2
+
+
+def test_the_picture_and_play_say_what_they_show(fresh):
+    p, run = fresh.player, fresh.state["run"]
+    assert fresh.image.tooltip.startswith("iteration 0, not trained yet")
+    assert "(paused)" in p.counter.value and p.play_button.tooltip == "paused: press to play"
+    p.step10_button.click()
+    train, test = run.accuracy(), run.accuracy(test=True)
+    assert fresh.image.tooltip == (f"iteration 10, cost {run.train_costs[-1]:.2f}, train "
+                                   f"accuracy {train:.0f}%, test accuracy {test:.0f}%")
+
+    async def press_play():
+        p.play_button.click()
+        playing = (p.playing, p.play_button.tooltip, p.counter.value)
+        p.play_button.click()
+        return playing
+
+    playing, tooltip, counter = asyncio.run(press_play())
+    assert playing and tooltip == "playing: press to pause" and "(playing)" in counter
+    assert "(paused)" in p.counter.value

@@ -204,3 +204,14 @@ def test_slider_limits_are_the_documented_ones(box):
         assert not c[name].continuous_update
     ends = c["rate"].options[0][1], c["rate"].options[-1][1]  # a SelectionSlider: exact ends
     assert ends == nb04_playground.DEEP_LIMITS["learning_rate"]
+
+
+def test_reset_and_a_change_of_layers_empty_the_training_bar(box):
+    c, p = controls(box), box.player
+    for restart in (p.reset_button.click,
+                    lambda: setattr(c["layers"], "value", 2 if c["layers"].value != 2 else 3)):
+        p.restart()
+        p.fast_button.click()
+        assert p.progress.value == nb04_playground.FAST_FORWARD
+        restart()
+        assert box.state["run"].iteration == 0 and p.progress.value == 0
