@@ -6,7 +6,7 @@
   frames, so button clicks and slider moves are handled while it plays.
 - ``Blitter``, ``nice_limit``: redraw only what changed in a frame.
 - ``figure_png``, ``pixels_jpeg``: a figure (Agg, no pyplot) to bytes for an ``Image`` widget.
-- ``finding``: the frame's text for screen readers (the image's title).
+- ``finding``: what the frame shows, in words (``Player.caption``, under the picture).
 - ``training_hint``: the sentence shown when training stalls or every ReLU is dead.
 - ``learner_status``, ``learner_toggle``, ``wire``: the learner's toggle, and the controls
   wired to a Player; ``frame_area``: where the frames show.
@@ -202,6 +202,7 @@ class Player:
                                            layout=widgets.Layout(width="85px"))
         self.counter = widgets.HTML()
         self.status = widgets.HTML()
+        self.caption = widgets.HTML()   # the frame's finding in words, shown under the picture
         self.playing = False
         self.frames = 0          # frames drawn since the widget was built (for benchmarks)
         self.task, self._generation = None, 0
@@ -312,7 +313,7 @@ class Player:
 
 
 def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate",
-         fast_forward=None, summary=None):
+         fast_forward=None, summary=None, sharing=None):
     """Connect a live playground's controls to a new ``Player``; returns (player, state, hint).
 
     build() -> (run, reference, view): a fresh start from the controls' values;
@@ -322,12 +323,15 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
               iterations-per-frame slider; resets : [(control, name)] that start again
     mine    : the "use my functions" toggle; act : the activation dropdown it locks
     fast_forward, summary : as in ``Player``; summary(run) -> an HTML sentence.
+    sharing : a ``share.Sharing`` whose line follows every frame (or None).
     ``state`` holds "run", "reference" and "view".
     """
     state, hint = {}, widgets.HTML()
 
     def start():
         state["run"], state["reference"], state["view"] = build()
+        if sharing is not None:
+            sharing.restarted()
 
     def runs():
         return [r for r in (state["run"], state["reference"]) if r is not None]
@@ -339,13 +343,17 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
     def render():
         run, ref = state["run"], state["reference"]
         image.value = pixels_jpeg(state["view"].frame(run, ref))
-        image.tooltip = finding(run)   # the img's title: what a screen reader says of it
+        # what the picture shows, in words under it (an Image widget has no alt text, and its
+        # tooltip breaks the view in ipywidgets 8.1: the Image model has no description)
+        player.caption.value = f"<small>The picture now: {html.escape(finding(run))}.</small>"
         text = run.hint()
         if ref is not None and run.train_costs:
             gap = max(abs(a - b) for a, b in zip(run.train_costs, ref.train_costs))
             text = (f"your functions against the reference (dashed): largest cost difference so "
                     f"far {gap:.1e}. " + text)
         hint.value = html.escape(text)
+        if sharing is not None:
+            sharing.update()
 
     player = Player(advance, render, start, lambda: state["run"].iteration, lambda: speed.value,
                     fast_forward, summary and (lambda: summary(state["run"])))
@@ -353,6 +361,9 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
     def on_rate(change):
         for run in runs():
             run.learning_rate = change["new"]
+        if sharing is not None:
+            sharing.rate_changed(state["run"].iteration)
+            sharing.update()
         when = ":" if player.playing else ": applies at the next step (press Play or Step);"
         player.status.value = (f"{rate_name} {change['new']:.3g}{when} training continues from "
                                f"the current weights (the step size changes, the network does "

@@ -192,7 +192,7 @@ def test_train_button_fast_forwards_with_a_progress_bar(box):
     assert p.progress.value == p.progress.max == nb04_playground.FAST_FORWARD
     assert p.frames == frames + 1  # drawn once, at the end
     assert "train accuracy" in p.status.value and "test accuracy" in p.status.value
-    frame = box.children[-1]  # the picture sits in an output area, as the browser tests expect
+    frame = box.children[-2]  # the picture sits in an output area, as the browser tests expect
     assert frame.outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"] \
         == box.image.model_id
 
