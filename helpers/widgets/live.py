@@ -6,6 +6,7 @@
   frames, so button clicks and slider moves are handled while it plays.
 - ``Blitter``, ``nice_limit``: redraw only what changed in a frame.
 - ``figure_png``, ``pixels_jpeg``: a figure (Agg, no pyplot) to bytes for an ``Image`` widget.
+- ``finding``: what the frame shows, in words (``Player.caption``, under the picture).
 - ``training_hint``: the sentence shown when training stalls or every ReLU is dead.
 - ``learner_status``, ``learner_toggle``, ``wire``: the learner's toggle, and the controls
   wired to a Player; ``frame_area``: where the frames show.
@@ -100,6 +101,17 @@ def pixels_jpeg(rgb, quality=90):
     return out.getvalue()
 
 
+def finding(run):
+    """One line saying what the current frame shows, e.g. "iteration 400, cost 0.31, train
+    accuracy 91%, test accuracy 88%" (the frame image's text for screen readers)."""
+    if not run.train_costs:
+        return f"iteration 0, not trained yet, train accuracy {run.accuracy():.0f}%"
+    test = run.accuracy(test=True)
+    return (f"iteration {run.iteration:,}, cost {run.train_costs[-1]:.2f}, train accuracy "
+            f"{run.accuracy():.0f}%" + (f", test accuracy {test:.0f}%" if test is not None
+                                        else ""))
+
+
 def learner_status(functions, names, checks, ready_note=""):
     """``(ready, sentence)``: whether the learner's functions pass their checks.
 
@@ -180,6 +192,7 @@ class Player:
         self._summary = summary
         self._iteration, self._per_frame = iteration, per_frame
         self.play_button = widgets.Button(description="Play", icon="play", button_style="success",
+                                          tooltip="paused: press to play",
                                           layout=widgets.Layout(width="90px"))
         self.step_button = widgets.Button(description="Step", tooltip="one iteration",
                                           layout=widgets.Layout(width="70px"))
@@ -189,6 +202,7 @@ class Player:
                                            layout=widgets.Layout(width="85px"))
         self.counter = widgets.HTML()
         self.status = widgets.HTML()
+        self.caption = widgets.HTML()   # the frame's finding in words, shown under the picture
         self.playing = False
         self.frames = 0          # frames drawn since the widget was built (for benchmarks)
         self.task, self._generation = None, 0
@@ -211,7 +225,8 @@ class Player:
         self.bar = widgets.HBox(shown + [self.counter])
 
     def show_counter(self):
-        self.counter.value = f"<b>iteration {self._iteration():,}</b>"
+        state = "playing" if self.playing else "paused"
+        self.counter.value = f"<b>iteration {self._iteration():,}</b> ({state})"
 
     def frame(self, n):
         """Train ``n`` iterations and redraw; returns the stop message ("" to go on)."""
@@ -255,6 +270,8 @@ class Player:
         """Back to iteration 0 (new random start); keeps playing if it was."""
         self._reset()
         self.status.value = message
+        if self.fast_forward:
+            self.progress.value = 0   # the Train bar is empty again at iteration 0
         self.frame(0)
 
     def play(self):
@@ -269,13 +286,19 @@ class Player:
         self.playing = True
         self.play_button.description, self.play_button.icon = "Pause", "pause"
         self.play_button.button_style = "warning"
+        self.play_button.tooltip = "playing: press to pause"
+        self.show_counter()
         self._generation += 1  # a loop still asleep from an earlier Play ends when it wakes
         self.task = loop.create_task(self._run(self._generation))
 
     def pause(self):
+        was = self.playing
         self.playing = False
         self.play_button.description, self.play_button.icon = "Play", "play"
         self.play_button.button_style = "success"
+        self.play_button.tooltip = "paused: press to play"
+        if was:
+            self.show_counter()
 
     async def _run(self, generation):
         try:
@@ -290,7 +313,7 @@ class Player:
 
 
 def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate",
-         fast_forward=None, summary=None):
+         fast_forward=None, summary=None, sharing=None):
     """Connect a live playground's controls to a new ``Player``; returns (player, state, hint).
 
     build() -> (run, reference, view): a fresh start from the controls' values;
@@ -300,12 +323,15 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
               iterations-per-frame slider; resets : [(control, name)] that start again
     mine    : the "use my functions" toggle; act : the activation dropdown it locks
     fast_forward, summary : as in ``Player``; summary(run) -> an HTML sentence.
+    sharing : a ``share.Sharing`` whose line follows every frame (or None).
     ``state`` holds "run", "reference" and "view".
     """
     state, hint = {}, widgets.HTML()
 
     def start():
         state["run"], state["reference"], state["view"] = build()
+        if sharing is not None:
+            sharing.restarted()
 
     def runs():
         return [r for r in (state["run"], state["reference"]) if r is not None]
@@ -317,12 +343,17 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
     def render():
         run, ref = state["run"], state["reference"]
         image.value = pixels_jpeg(state["view"].frame(run, ref))
+        # what the picture shows, in words under it (an Image widget has no alt text, and its
+        # tooltip breaks the view in ipywidgets 8.1: the Image model has no description)
+        player.caption.value = f"<small>The picture now: {html.escape(finding(run))}.</small>"
         text = run.hint()
         if ref is not None and run.train_costs:
             gap = max(abs(a - b) for a, b in zip(run.train_costs, ref.train_costs))
             text = (f"your functions against the reference (dashed): largest cost difference so "
                     f"far {gap:.1e}. " + text)
         hint.value = html.escape(text)
+        if sharing is not None:
+            sharing.update()
 
     player = Player(advance, render, start, lambda: state["run"].iteration, lambda: speed.value,
                     fast_forward, summary and (lambda: summary(state["run"])))
@@ -330,8 +361,13 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
     def on_rate(change):
         for run in runs():
             run.learning_rate = change["new"]
-        player.status.value = (f"{rate_name} {change['new']:.3g}: training continues from the "
-                               f"current weights (the step size changes, the network does not)")
+        if sharing is not None:
+            sharing.rate_changed(state["run"].iteration)
+            sharing.update()
+        when = ":" if player.playing else ": applies at the next step (press Play or Step);"
+        player.status.value = (f"{rate_name} {change['new']:.3g}{when} training continues from "
+                               f"the current weights (the step size changes, the network does "
+                               f"not)")
 
     def starts_again(what):
         def handler(change):
@@ -342,6 +378,12 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
                                                 else ""))
         return handler
 
+    def on_speed(change):
+        if not player.playing:
+            player.status.value = (f"{change['new']} iterations per frame: applies at the next "
+                                   f"step (press Play or Step)")
+
+    speed.observe(on_speed, names="value")
     rate.observe(on_rate, names="value")
     for control, what in list(resets) + [(mine, "whose functions")]:
         control.observe(starts_again(what), names="value")

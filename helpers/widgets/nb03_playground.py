@@ -7,18 +7,24 @@ picture after a fixed number of iterations, as a static image for the notebook
 draws the boundary and the cost curve with the project's plots.
 """
 
+import html
+
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 
 from .. import alt_text, nb02_logistic, nb03_shallow, plots
 from ..checks import nb03_shallow as shallow_checks
 from .common import LAYOUT, WIDE, log_slider
 from .live import figure_png, frame_area, learner_toggle, wire
+from .share import Sharing
+from .nb03_own_data import OwnPoints, own_data_pad
 from .nb03_playground_run import REFERENCE_FUNCTIONS, PlanarRun, PlanarView, split_data
 
 PLANAR_LIMITS = {"n_h": (1, 50), "learning_rate": (1e-3, 10.0), "noise": (0.0, 1.0),
                  "test_share": (0.0, 0.8), "per_frame": (1, 200)}
 ACTIVATION_NAMES = ["tanh", "relu", "leaky_relu", "sigmoid"]
+OWN_DATA = "my points"   # the data set of the points the learner adds on the plane
 
 
 def planar_figure(X, Y, n_h=4, learning_rate=1.2, num_iterations=5000, activation="tanh",
@@ -54,7 +60,8 @@ def planar_snapshot(X, Y, iterations=1500, n_h=4, learning_rate=1.2, activation=
 
 
 def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, activation="tanh",
-                      learner=None, per_frame=10):
+                      noise=0.0, test_share=0.3, per_frame=10, iterations=0, learner=None,
+                      data_name="datasets"):
     """The live playground: Play trains a few iterations per frame and redraws.
 
     datasets : dict name -> (X (2, m), Y (1, m)), e.g. the flower plus load_extra_datasets()
@@ -62,8 +69,11 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
                "update_parameters"} (or None); once they pass their checks a toggle
                trains with them, with the reference run as a faint overlay.
     Learning rate and speed apply to the running network; hidden units, activation,
-    data, noise, test share and the toggle start again at iteration 0. Returns the VBox;
-    ``box.player``, ``box.state``, ``box.image`` and ``box.hint`` are there for tests.
+    data, noise, test share and the toggle start again at iteration 0. ``iterations``:
+    trained before the first picture (the line under the playground passes the current
+    ones, to rebuild the same state; ``data_name`` is the name of ``datasets`` in it).
+    Returns the VBox; ``box.export()`` gives the trained parameters and the lines of the
+    learner's ``nn_model`` that train the same network (see ``planar_export``).
     """
     lo, hi = PLANAR_LIMITS["n_h"]
     units = widgets.IntSlider(value=n_h, min=lo, max=hi, description="hidden units",
@@ -71,13 +81,17 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
     rate = log_slider(learning_rate, *PLANAR_LIMITS["learning_rate"], "learning rate")
     act = widgets.Dropdown(options=ACTIVATION_NAMES, value=activation,
                            description="hidden activation", style=WIDE)
-    data = widgets.Dropdown(options=list(datasets), value=dataset, description="data set",
+    if OWN_DATA in datasets:
+        raise ValueError(f"datasets must not have a data set named {OWN_DATA!r}: that name is "
+                         f"the playground's own points; rename it")
+    own = OwnPoints()
+    data = widgets.Dropdown(options=[*datasets, OWN_DATA], value=dataset, description="data set",
                             style=WIDE)
     lo, hi = PLANAR_LIMITS["noise"]
-    noise = widgets.FloatSlider(value=0.0, min=lo, max=hi, step=0.05, description="noise",
+    noise = widgets.FloatSlider(value=noise, min=lo, max=hi, step=0.05, description="noise",
                                 continuous_update=False, style=WIDE, layout=LAYOUT)
     lo, hi = PLANAR_LIMITS["test_share"]
-    share = widgets.FloatSlider(value=0.3, min=lo, max=hi, step=0.1, description="test share",
+    share = widgets.FloatSlider(value=test_share, min=lo, max=hi, step=0.1, description="test share",
                                 readout_format=".0%", continuous_update=False, style=WIDE,
                                 layout=LAYOUT)
     lo, hi = PLANAR_LIMITS["per_frame"]
@@ -87,20 +101,72 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
                                      " (they use tanh)")
     image = widgets.Image(format="jpeg", layout=widgets.Layout(width="880px"))
 
+    def on_data(change):   # registered before wire's restart, so it runs first
+        if change["new"] == OWN_DATA and own.ready():
+            data.value = change["old"]
+
+    data.observe(on_data, "value")
+
     def build():
-        X, Y = datasets[data.value]
+        if data.value == OWN_DATA:
+            X, Y = own.arrays()
+            X_all = np.hstack([X, own.plane()])   # the maps cover the whole plane of the pad
+        else:
+            X, Y = datasets[data.value]
+            X_all = X
         split = split_data(X, Y, noise.value, share.value)
         run = PlanarRun(*split, n_h=units.value, activation="tanh" if mine.value else act.value,
                         learning_rate=rate.value, functions=learner if mine.value else None)
         reference = (PlanarRun(*split, n_h=units.value, activation="tanh",
                                learning_rate=rate.value) if mine.value else None)
-        return run, reference, PlanarView(X, units.value, data.value)
+        return run, reference, PlanarView(X_all, units.value, data.value)
 
+    def settings():
+        return {"dataset": data.value, "n_h": units.value, "learning_rate": rate.value,
+                "activation": act.value, "noise": noise.value, "test_share": share.value,
+                "per_frame": speed.value, "iterations": state["run"].iteration}
+
+    sharing = Sharing("planar_playground", [data_name], settings)
     player, state, hint = wire(build, image, rate, speed, mine, act,
                                [(units, "hidden units"), (act, "activation"), (data, "data set"),
-                                (noise, "noise"), (share, "test share")])
+                                (noise, "noise"), (share, "test share")], sharing=sharing)
+    if iterations:
+        player.step(iterations)
+    def on_points():
+        if data.value != OWN_DATA:
+            return
+        if own.ready():   # too few points left (cleared): back to the first data set
+            data.value = next(iter(datasets))
+            player.status.value = html.escape(f"{own.ready()}; training on {data.value} again")
+        else:
+            player.restart("your points changed: a new network starts at iteration 0 on them")
+
+    pad = own_data_pad(own, on_points)
     box = widgets.VBox([player.bar, widgets.HBox([units, rate, act]),
                         widgets.HBox([data, noise, share]), widgets.HBox([speed, mine, mine_note]),
-                        player.status, hint, frame_area(image)])
-    box.player, box.state, box.image, box.hint = player, state, image, hint
+                        player.status, hint, frame_area(image), player.caption, pad,
+                        sharing.line, sharing.note])
+    box.player, box.state, box.image, box.hint, box.pad = player, state, image, hint, pad
+    box.export = lambda: planar_export(state["run"], settings(), data_name,
+                                       sharing.rate_changed_at)
     return box
+
+
+def planar_export(run, settings, data_name="datasets", rate_changed_at=None):
+    """The trained parameters (a dict of copied arrays) and the lines of the learner's
+    ``nn_model`` (notebook 03, 7.7: tanh, learning rate 1.2, seed 3) that train the same
+    network from scratch: ``(parameters, code)``. When ``nn_model`` cannot train this run
+    (another activation or rate), the code's first line says so."""
+    parameters = {key: value.copy() for key, value in run.params.items()}
+    lines = ["from helpers.widgets.nb03_playground_run import split_data",
+             f"X_train, Y_train, X_test, Y_test = split_data(*{data_name}"
+             f"[{settings['dataset']!r}], noise={settings['noise']!r}, "
+             f"test_share={settings['test_share']!r})",
+             f"parameters = nn_model(X_train, Y_train, {run.n_h}, "
+             f"num_iterations={run.iteration}, seed=3)"]
+    if run.activation != "tanh" or run.learning_rate != 1.2 or rate_changed_at is not None:
+        lines.insert(0, f"# not the same network: your nn_model trains tanh units at learning "
+                        f"rate 1.2, this run used {run.activation} at {run.learning_rate:g}"
+                        + (f" (changed at iteration {rate_changed_at})"
+                           if rate_changed_at is not None else ""))
+    return parameters, "\n".join(lines)

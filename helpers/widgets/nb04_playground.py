@@ -229,6 +229,6 @@ def deep_playground(X_train, Y_train, X_test, Y_test, learner=None, per_frame=5)
                                    f"<b>{run.accuracy(test=True):.1f}%</b>"))
     box = widgets.VBox([player.bar, widgets.HBox([layers, units, act]),
                         widgets.HBox([rate, speed]), widgets.HBox([mine, note]), player.status,
-                        hint, frame_area(image)])
+                        hint, frame_area(image), player.caption])
     box.player, box.state, box.image, box.hint = player, state, image, hint
     return box

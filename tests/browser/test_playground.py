@@ -6,12 +6,22 @@ drawn with the mouse on the canvas gets an answer. The server, browser and skip 
 come from test_jupyterlab.py (imported, not copied). Screenshots go to test-artifacts/.
 """
 
+import json
+import os
 import re
+import subprocess
+import sys
 import time
 
 from playwright.sync_api import expect
 
-from tests.browser.test_jupyterlab import lab, open_and_run, page, shot, widget_cell  # noqa: F401
+from tests.browser.test_jupyterlab import (ARTIFACTS, lab, open_and_run, page, shot,  # noqa: F401
+                                           widget_cell)
+
+FPS_FILE = ARTIFACTS / "playground_fps.json"   # read by benchmarks/playground.py
+FPS_SECONDS = 6.0
+# the targets of the playgrounds (docs/performance.md): new frames per second seen in the page
+FPS_QUIET, FPS_BUSY = 20, 12
 
 ITERATION = re.compile(r"iteration ([\d,]+)")
 
@@ -39,6 +49,48 @@ def watch_play(cell, seconds=4.0):
         seen.add(frame_src(cell))
         time.sleep(0.1)
     return seen
+
+
+def page_fps(page, cell, seconds=FPS_SECONDS):
+    """Play for ``seconds`` and count in the page how often the picture's ``src`` changes
+    (a MutationObserver on the frame's img): the new frames per second the learner sees."""
+    img = cell.locator("img.widget-image").last
+    img.evaluate("""img => { window.__frames = 0; window.__observer = new MutationObserver(
+        records => { window.__frames += records.filter(r => r.attributeName === 'src').length; });
+        window.__observer.observe(img, {attributes: true}); }""")
+    button(cell, "Play").click()
+    time.sleep(1.0)  # the first frames (the background's full draw) are not the steady rate
+    start = page.evaluate("window.__frames")
+    time.sleep(seconds)
+    frames = page.evaluate("window.__frames") - start
+    page.evaluate("window.__observer.disconnect()")
+    return frames / seconds
+
+
+def record_fps(name, load, fps):
+    """Keep the figure for ``make bench`` (benchmarks/playground.py prints it)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    seen = json.loads(FPS_FILE.read_text()) if FPS_FILE.exists() else {}
+    seen[f"{name}, {load}"] = {"fps": round(fps, 1), "load_average": round(os.getloadavg()[0], 2),
+                               "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    FPS_FILE.write_text(json.dumps(seen, indent=1, sort_keys=True))
+
+
+def measure_fps(page, cell, name):
+    """Frames per second in the page, quiet and with one core kept busy; both recorded."""
+    quiet = page_fps(page, cell)
+    pause_and_check_it_stays(cell)
+    record_fps(name, "quiet", quiet)
+    spinner = subprocess.Popen(["timeout", str(int(FPS_SECONDS) + 20), sys.executable, "-c",
+                                "while True: pass"])
+    try:
+        busy = page_fps(page, cell)
+    finally:
+        spinner.terminate()
+        spinner.wait()
+    pause_and_check_it_stays(cell)
+    record_fps(name, "one core busy", busy)
+    return quiet, busy
 
 
 def pause_and_check_it_stays(cell):
@@ -72,6 +124,10 @@ def test_03_play_pause_step(page):  # noqa: F811
     button(cell, "Reset").click()
     expect(cell.locator(".widget-html-content", has_text=re.compile(r"iteration 0\b"))).to_be_visible()
     shot(cell, "03_live_playground.png")
+    quiet, busy = measure_fps(page, cell, "03 planar")
+    assert quiet >= FPS_QUIET and busy >= FPS_BUSY, (
+        f"03: {quiet:.1f} new frames/s in the page as it is, {busy:.1f} with a core busy "
+        f"(targets {FPS_QUIET} and {FPS_BUSY}; load average {os.getloadavg()[0]:.2f})")
 
 
 def test_04_deep_play_and_draw_a_digit(page):  # noqa: F811
@@ -82,6 +138,7 @@ def test_04_deep_play_and_draw_a_digit(page):  # noqa: F811
     assert len(frames) >= 4, f"the deep playground's picture changed only {len(frames) - 1} times"
     assert pause_and_check_it_stays(cell) > 0
     shot(cell, "04_live_deep_playground.png")
+    quiet, busy = measure_fps(page, cell, "04 deep")
 
     pad = page.locator(".jp-CodeCell", has=page.locator(".widget-html-content",
                                                         has_text="Draw one digit with the mouse")).last
@@ -101,3 +158,6 @@ def test_04_deep_play_and_draw_a_digit(page):  # noqa: F811
     expect(pad.locator(".widget-html-content", has_text="P(odd) =")).to_be_visible(timeout=20_000)
     assert pad.locator("img.widget-image").last.get_attribute("src") != seen_before
     shot(pad, "04_draw_a_digit.png")
+    assert quiet >= FPS_QUIET and busy >= FPS_BUSY, (
+        f"04: {quiet:.1f} new frames/s in the page as it is, {busy:.1f} with a core busy "
+        f"(targets {FPS_QUIET} and {FPS_BUSY}; load average {os.getloadavg()[0]:.2f})")

@@ -303,7 +303,7 @@ def test_slider_limits_are_the_documented_ones(box):
         assert (c[name].min, c[name].max) == ws.PLANAR_LIMITS[key]
         assert not c[name].continuous_update
     assert (c["rate"].options[0][1], c["rate"].options[-1][1]) == ws.PLANAR_LIMITS["learning_rate"]
-    assert set(c["data"].options) == set(DATASETS)
+    assert set(c["data"].options) == set(DATASETS) | {ws.OWN_DATA}  # and the learner's own points | {ws.OWN_DATA}
 
 
 def test_pause_then_play_at_once_runs_one_loop_not_two(fresh):
@@ -323,3 +323,83 @@ def test_pause_then_play_at_once_runs_one_loop_not_two(fresh):
 
     assert asyncio.run(toggle_fast()), "the earlier loop should end when a new Play starts"
     assert p.task.done() and not p.playing
+
+
+def test_a_setting_changed_while_paused_says_it_applies_at_the_next_step(fresh):
+    c, p = controls(fresh), fresh.player
+    p.step_button.click()
+    c["rate"].value = 0.5
+    assert "applies at the next step" in p.status.value and "0.5" in p.status.value
+    c["speed"].value = 30
+    assert "30 iterations per frame: applies at the next step" in p.status.value
+    p.step_button.click()   # and it does: the next step uses the new rate
+    assert fresh.state["run"].learning_rate == 0.5 and fresh.state["run"].iteration == 2
+
+
+def test_the_picture_and_play_say_what_they_show(fresh):
+    p, run = fresh.player, fresh.state["run"]
+    assert "The picture now: iteration 0, not trained yet" in p.caption.value
+    assert "(paused)" in p.counter.value and p.play_button.tooltip == "paused: press to play"
+    p.step10_button.click()
+    train, test = run.accuracy(), run.accuracy(test=True)
+    assert (f"iteration 10, cost {run.train_costs[-1]:.2f}, train accuracy {train:.0f}%, test "
+            f"accuracy {test:.0f}%." in p.caption.value)
+
+    async def press_play():
+        p.play_button.click()
+        playing = (p.playing, p.play_button.tooltip, p.counter.value)
+        p.play_button.click()
+        return playing
+
+    playing, tooltip, counter = asyncio.run(press_play())
+    assert playing and tooltip == "playing: press to pause" and "(playing)" in counter
+    assert "(paused)" in p.counter.value
+
+
+def test_the_line_under_the_playground_rebuilds_the_same_state(fresh):
+    c, p = controls(fresh), fresh.player
+    with fresh.hold_sync():
+        c["units"].value, c["noise"].value, c["share"].value = 5, 0.1, 0.2
+    p.step10_button.click()
+    p.step10_button.click()
+    p.step_button.click()
+    line = fresh.children[-2].value
+    assert line.startswith("widgets.planar_playground(datasets, ") and "iterations=21" in line
+    rebuilt = eval(line, {"widgets": ws, "datasets": DATASETS})   # the line, as a learner runs it
+    old, new = fresh.state["run"], rebuilt.state["run"]
+    assert new.iteration == 21 and new.n_h == 5
+    np.testing.assert_array_equal(new.X, old.X)
+    for key in old.params:
+        np.testing.assert_array_equal(new.params[key], old.params[key])
+    assert new.train_costs == old.train_costs
+
+
+def test_a_rate_changed_during_the_run_is_named_under_the_line(fresh):
+    c, p = controls(fresh), fresh.player
+    p.step10_button.click()
+    c["rate"].value = 0.5
+    assert "changed at iteration 10" in fresh.children[-1].value
+    p.reset_button.click()
+    assert "Copy this line" in fresh.children[-1].value
+
+
+def test_the_exported_code_trains_the_same_parameters(fresh):
+    c, p = controls(fresh), fresh.player
+    c["share"].value = 0.2
+    for _ in range(3):
+        p.step10_button.click()
+    parameters, code = fresh.export()
+    assert set(parameters) == {"W1", "b1", "W2", "b2"} and not code.startswith("#")
+    parameters["W1"][0, 0] += 1.0   # a copy: changing it leaves the playground alone
+    assert fresh.state["run"].params["W1"][0, 0] != parameters["W1"][0, 0]
+
+    def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False, seed=3):  # the learner's
+        return nb03_shallow.nn_model(X, Y, n_h, num_iterations=num_iterations, seed=seed)
+
+    space = {"nn_model": nn_model, "datasets": DATASETS}
+    exec(code, space)
+    for key, value in fresh.state["run"].params.items():
+        np.testing.assert_allclose(space["parameters"][key], value, rtol=1e-10, atol=1e-12)
+    c["act"].value = "relu"
+    p.step_button.click()
+    assert fresh.export()[1].startswith("# not the same network")

@@ -192,7 +192,7 @@ def test_train_button_fast_forwards_with_a_progress_bar(box):
     assert p.progress.value == p.progress.max == nb04_playground.FAST_FORWARD
     assert p.frames == frames + 1  # drawn once, at the end
     assert "train accuracy" in p.status.value and "test accuracy" in p.status.value
-    frame = box.children[-1]  # the picture sits in an output area, as the browser tests expect
+    frame = box.children[-2]  # the picture sits in an output area, as the browser tests expect
     assert frame.outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"] \
         == box.image.model_id
 
@@ -204,3 +204,14 @@ def test_slider_limits_are_the_documented_ones(box):
         assert not c[name].continuous_update
     ends = c["rate"].options[0][1], c["rate"].options[-1][1]  # a SelectionSlider: exact ends
     assert ends == nb04_playground.DEEP_LIMITS["learning_rate"]
+
+
+def test_reset_and_a_change_of_layers_empty_the_training_bar(box):
+    c, p = controls(box), box.player
+    for restart in (p.reset_button.click,
+                    lambda: setattr(c["layers"], "value", 2 if c["layers"].value != 2 else 3)):
+        p.restart()
+        p.fast_button.click()
+        assert p.progress.value == nb04_playground.FAST_FORWARD
+        restart()
+        assert box.state["run"].iteration == 0 and p.progress.value == 0
