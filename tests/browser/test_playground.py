@@ -115,14 +115,14 @@ def test_03_play_pause_step(page):  # noqa: F811
     assert stopped >= 50, f"only {stopped} iterations in 4 s of Play"
     before = frame_src(cell)
     button(cell, "Step").click()
-    expect(cell.locator(".widget-html-content", has_text=f"iteration {stopped + 1:,}")).to_be_visible()
+    expect(cell.locator(".widget-html-content", has_text=f"iteration {stopped + 1:,}").first).to_be_visible()
     assert counter(cell) == stopped + 1
     deadline = time.time() + 10
     while frame_src(cell) == before and time.time() < deadline:
         time.sleep(0.1)
     assert frame_src(cell) != before, "Step did not redraw"
     button(cell, "Reset").click()
-    expect(cell.locator(".widget-html-content", has_text=re.compile(r"iteration 0\b"))).to_be_visible()
+    expect(cell.locator(".widget-html-content", has_text=re.compile(r"iteration 0\b")).first).to_be_visible()
     shot(cell, "03_live_playground.png")
     quiet, busy = measure_fps(page, cell, "03 planar")
     assert quiet >= FPS_QUIET and busy >= FPS_BUSY, (
