@@ -313,7 +313,7 @@ class Player:
 
 
 def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate",
-         fast_forward=None, summary=None, sharing=None):
+         fast_forward=None, summary=None, sharing=None, followers=()):
     """Connect a live playground's controls to a new ``Player``; returns (player, state, hint).
 
     build() -> (run, reference, view): a fresh start from the controls' values;
@@ -324,6 +324,8 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
     mine    : the "use my functions" toggle; act : the activation dropdown it locks
     fast_forward, summary : as in ``Player``; summary(run) -> an HTML sentence.
     sharing : a ``share.Sharing`` whose line follows every frame (or None).
+    followers : a list of callables run after every frame (views that show the run too); the
+              caller may append to it later.
     ``state`` holds "run", "reference" and "view".
     """
     state, hint = {}, widgets.HTML()
@@ -349,11 +351,13 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
         text = run.hint()
         if ref is not None and run.train_costs:
             gap = max(abs(a - b) for a, b in zip(run.train_costs, ref.train_costs))
-            text = (f"your functions against the reference (dashed): largest cost difference so "
+            text = (f"your functions against the reference (its boundary dashed, its cost dotted): largest cost difference so "
                     f"far {gap:.1e}. " + text)
         hint.value = html.escape(text)
         if sharing is not None:
             sharing.update()
+        for follow in followers:
+            follow()
 
     player = Player(advance, render, start, lambda: state["run"].iteration, lambda: speed.value,
                     fast_forward, summary and (lambda: summary(state["run"])))

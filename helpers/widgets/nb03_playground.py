@@ -19,7 +19,9 @@ from .common import LAYOUT, WIDE, log_slider
 from .live import figure_png, frame_area, learner_toggle, wire
 from .share import Sharing
 from .nb03_own_data import OwnPoints, own_data_pad
-from .nb03_playground_run import REFERENCE_FUNCTIONS, PlanarRun, PlanarView, split_data
+from .nb03_playground_run import (MAPS_PER_PAGE, REFERENCE_FUNCTIONS, PlanarRun, PlanarView,
+                                  split_data)
+from .nb03_step_view import step_view
 
 PLANAR_LIMITS = {"n_h": (1, 50), "learning_rate": (1e-3, 10.0), "noise": (0.0, 1.0),
                  "test_share": (0.0, 0.8), "per_frame": (1, 200)}
@@ -61,7 +63,7 @@ def planar_snapshot(X, Y, iterations=1500, n_h=4, learning_rate=1.2, activation=
 
 def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, activation="tanh",
                       noise=0.0, test_share=0.3, per_frame=10, iterations=0, learner=None,
-                      data_name="datasets"):
+                      data_name="datasets", points=()):
     """The live playground: Play trains a few iterations per frame and redraws.
 
     datasets : dict name -> (X (2, m), Y (1, m)), e.g. the flower plus load_extra_datasets()
@@ -72,6 +74,9 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
     data, noise, test share and the toggle start again at iteration 0. ``iterations``:
     trained before the first picture (the line under the playground passes the current
     ones, to rebuild the same state; ``data_name`` is the name of ``datasets`` in it).
+    ``points``: (x1, x2, class) the data set "my points" starts with (the pad adds more).
+    Under the picture: the unit maps' page, the step view (``nb03_step_view``), the pad of
+    your own points and the line that rebuilds this state (``box.share_line``).
     Returns the VBox; ``box.export()`` gives the trained parameters and the lines of the
     learner's ``nn_model`` that train the same network (see ``planar_export``).
     """
@@ -85,6 +90,10 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
         raise ValueError(f"datasets must not have a data set named {OWN_DATA!r}: that name is "
                          f"the playground's own points; rename it")
     own = OwnPoints()
+    for point in points:
+        if not (isinstance(point, (list, tuple)) and len(point) == 3):
+            raise TypeError(f"points must be (x1, x2, class) triples, got {point!r}")
+        own.add(*point)
     data = widgets.Dropdown(options=[*datasets, OWN_DATA], value=dataset, description="data set",
                             style=WIDE)
     lo, hi = PLANAR_LIMITS["noise"]
@@ -103,6 +112,7 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
 
     def on_data(change):   # registered before wire's restart, so it runs first
         if change["new"] == OWN_DATA and own.ready():
+            pad.note.value = f"<b>Not yet:</b> {html.escape(own.ready())}."
             data.value = change["old"]
 
     data.observe(on_data, "value")
@@ -119,17 +129,49 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
                         learning_rate=rate.value, functions=learner if mine.value else None)
         reference = (PlanarRun(*split, n_h=units.value, activation="tanh",
                                learning_rate=rate.value) if mine.value else None)
-        return run, reference, PlanarView(X_all, units.value, data.value)
+        view = PlanarView(X_all, units.value, data.value)
+        pages = range(0, units.value, MAPS_PER_PAGE)
+        paging["quiet"] = True   # new options, no redraw yet: the restart draws
+        maps_page.options = [(f"units {k + 1}\N{EN DASH}{min(k + MAPS_PER_PAGE, units.value)}", k)
+                             for k in pages]
+        maps_page.value = 0
+        maps_page.disabled = len(pages) == 1
+        paging["quiet"] = False
+        return run, reference, view
 
     def settings():
-        return {"dataset": data.value, "n_h": units.value, "learning_rate": rate.value,
-                "activation": act.value, "noise": noise.value, "test_share": share.value,
-                "per_frame": speed.value, "iterations": state["run"].iteration}
+        chosen = {"dataset": data.value, "n_h": units.value, "learning_rate": rate.value,
+                  "activation": act.value, "noise": noise.value, "test_share": share.value,
+                  "per_frame": speed.value, "iterations": state["run"].iteration}
+        if data.value == OWN_DATA:
+            chosen["points"] = list(zip(own.x1, own.x2, own.y))
+        return chosen
+
+    maps_page = widgets.Dropdown(description="unit maps shown", style=WIDE,
+                                 layout=widgets.Layout(width="260px"))
+    paging = {"quiet": False}
 
     sharing = Sharing("planar_playground", [data_name], settings)
+    followers = []
     player, state, hint = wire(build, image, rate, speed, mine, act,
                                [(units, "hidden units"), (act, "activation"), (data, "data set"),
-                                (noise, "noise"), (share, "test share")], sharing=sharing)
+                                (noise, "noise"), (share, "test share")], sharing=sharing,
+                               followers=followers)
+
+    def on_page(change):
+        if not paging["quiet"] and change["new"] is not None:
+            state["view"].set_page(change["new"])
+            player.frame(0)
+
+    maps_page.observe(on_page, "value")
+
+    def ring(i):   # the step view's point, ringed on the boundary
+        if state["view"].chosen != i:
+            state["view"].chosen = i
+            player.frame(0)
+
+    steps = step_view(lambda: state["run"], ring)
+    followers.append(steps.update)
     if iterations:
         player.step(iterations)
     def on_points():
@@ -144,9 +186,11 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
     pad = own_data_pad(own, on_points)
     box = widgets.VBox([player.bar, widgets.HBox([units, rate, act]),
                         widgets.HBox([data, noise, share]), widgets.HBox([speed, mine, mine_note]),
-                        player.status, hint, frame_area(image), player.caption, pad,
-                        sharing.line, sharing.note])
+                        player.status, hint, frame_area(image), player.caption, maps_page, steps,
+                        pad, sharing.line, sharing.note])
     box.player, box.state, box.image, box.hint, box.pad = player, state, image, hint, pad
+    box.steps, box.maps_page, box.share_line, box.share_note = steps, maps_page, sharing.line, \
+        sharing.note
     box.export = lambda: planar_export(state["run"], settings(), data_name,
                                        sharing.rate_changed_at)
     return box
@@ -158,9 +202,15 @@ def planar_export(run, settings, data_name="datasets", rate_changed_at=None):
     network from scratch: ``(parameters, code)``. When ``nn_model`` cannot train this run
     (another activation or rate), the code's first line says so."""
     parameters = {key: value.copy() for key, value in run.params.items()}
-    lines = ["from helpers.widgets.nb03_playground_run import split_data",
-             f"X_train, Y_train, X_test, Y_test = split_data(*{data_name}"
-             f"[{settings['dataset']!r}], noise={settings['noise']!r}, "
+    if "points" in settings:   # the learner's own points, written out
+        x1, x2, y = zip(*settings["points"])
+        data = [f"X, Y = np.array([{list(x1)!r}, {list(x2)!r}]), np.array([{list(y)!r}], dtype=float)"]
+        source = "X, Y"
+    else:
+        data, source = [], f"*{data_name}[{settings['dataset']!r}]"
+    lines = ["import numpy as np", "from helpers.widgets.nb03_playground_run import split_data",
+             *data,
+             f"X_train, Y_train, X_test, Y_test = split_data({source}, noise={settings['noise']!r}, "
              f"test_share={settings['test_share']!r})",
              f"parameters = nn_model(X_train, Y_train, {run.n_h}, "
              f"num_iterations={run.iteration}, seed=3)"]

@@ -2,7 +2,8 @@
 
 ``PlanarRun`` trains (no widgets: tests drive it directly), ``PlanarView`` draws one
 frame (decision boundary with train and test points, the network with each weight
-as a line, train and test cost curves, one map per hidden unit), and
+as a line, train and test cost curves, one square map per hidden unit over the
+boundary's plane, six at a time), and
 ``planar_playground`` wires them to the controls and the ``Player`` of ``live``.
 Notebook 03, section 8 ("The playground").
 """
@@ -13,7 +14,7 @@ from matplotlib.colors import LinearSegmentedColormap
 
 from .. import nb03_shallow
 from ..cost import cross_entropy, cross_entropy_from_logits
-from ..plots import CLASS_COLORS, decision_grid
+from ..plots import CLASS_COLORS, CLASS_MARKERS, decision_grid
 from ..validation import diverged
 from .live import Blitter, new_figure, nice_limit, training_hint
 
@@ -21,7 +22,7 @@ PROBABILITY_CMAP = LinearSegmentedColormap.from_list(   # light, so the points s
     "class_probability", ["#8fbfe0", "#ffffff", "#f6c27a"])
 UNIT_CMAP = "PuOr_r"   # a hidden unit's activation: purple negative, orange positive
 WEIGHT_COLORS = ("#5e3c99", "#e66101")   # negative, positive weights
-MAX_MAPS = 10          # hidden-unit maps drawn (the first ones when there are more)
+MAPS_PER_PAGE = 6      # hidden-unit maps drawn at once (``PlanarView.set_page`` for the others)
 GRID_POINTS = 60       # the boundary's grid is about GRID_POINTS x GRID_POINTS
 REFERENCE_FUNCTIONS = ("forward_propagation", "backward_propagation", "update_parameters")
 
@@ -130,6 +131,8 @@ class PlanarView:
 
     ``draw(run, reference=None)`` updates every artist from ``run`` (and the faint
     overlay of ``reference``, a PlanarRun trained alongside) and returns the figure.
+    ``set_page(first)`` shows the maps of units first+1 ... first+6; ``chosen`` is the
+    training point ringed on the boundary (the step view's point), or None.
     """
 
     def __init__(self, X_all, n_h, name):
@@ -145,35 +148,54 @@ class PlanarView:
                                          cmap=PROBABILITY_CMAP, vmin=0, vmax=1, aspect="auto",
                                          interpolation="bilinear")
         self.ax_b.grid(False)
+        self.ax_b.set_box_aspect(1)   # square, like each unit's map below
+        self.chosen = None
+        self.ring = self.ax_b.scatter([], [], s=170, facecolors="none", edgecolors="k",
+                                      linewidths=2.2, zorder=5)
         self.reference_contour = None
-        self.points, self.limits = [], None
+        self.points, self.limits, self.stale = [], None, True
         self.blitter = Blitter(fig)
         self._network_axes(n_h)
         self.train_line, = self.ax_c.plot([], [], color="k", lw=1.4, label="train")
-        self.test_line, = self.ax_c.plot([], [], color=CLASS_COLORS[1], lw=1.4, label="test")
-        self.reference_line, = self.ax_c.plot([], [], color="0.6", lw=3, alpha=0.5, ls="--",
+        self.test_line, = self.ax_c.plot([], [], color=CLASS_COLORS[1], lw=1.6, ls="--",
+                                         label="test")
+        self.reference_line, = self.ax_c.plot([], [], color="0.6", lw=3, alpha=0.5, ls=":",
                                               label="reference (train)")
         self.ax_c.set_xlabel("iteration")
         self.ax_c.set_ylabel("cost J")
-        self.maps = []
-        shown = min(n_h, MAX_MAPS)
-        sub = grid[1, :].subgridspec(1, MAX_MAPS, wspace=0.08)
-        for i in range(shown):
-            ax = fig.add_subplot(sub[0, i])
-            ax.set_xticks([])
-            ax.set_yticks([])
-            ax.set_title(f"unit {i + 1}", fontsize=8, pad=2)
+        self.maps, self.map_axes, self.first = [], [], 0
+        sub = grid[1, :].subgridspec(1, MAPS_PER_PAGE, wspace=0.25)
+        for k in range(min(n_h, MAPS_PER_PAGE)):
+            ax = fig.add_subplot(sub[0, k])
+            ax.set_box_aspect(1)
+            ax.grid(False)
+            ax.locator_params(nbins=3)
+            ax.tick_params(labelsize=10, pad=1, length=2)
+            self.map_axes.append(ax)
             self.maps.append(ax.imshow(np.zeros(self.xx.shape), origin="lower", extent=extent,
                                        cmap=UNIT_CMAP, aspect="auto"))
-        more = f" (the first {shown} of {n_h})" if n_h > shown else ""
-        fig.text(0.05, 0.37, f"what each hidden unit computes over the plane{more}: "
-                             f"its activation, purple negative, orange positive", fontsize=9)
+        self.maps_text = fig.text(0.05, 0.37, "", fontsize=10)
+        self.set_page(0)
+
+    def set_page(self, first):
+        """Show the maps of hidden units first+1 ... first+MAPS_PER_PAGE (first: 0-based)."""
+        self.first = int(min(max(first, 0), self.n_h - 1))
+        for k, ax in enumerate(self.map_axes):   # the last page may show fewer
+            ax.set_visible(self.first + k < self.n_h)
+            self.maps[k].set_visible(self.first + k < self.n_h)
+            ax.set_title(f"unit {self.first + k + 1}", fontsize=10, pad=2)
+        last = min(self.first + len(self.maps), self.n_h)
+        which = (f"units {self.first + 1}\N{EN DASH}{last} of {self.n_h}" if self.n_h > len(self.maps)
+                 else f"all {self.n_h} units")
+        self.maps_text.set_text(f"what each hidden unit computes over the plane ({which}): its "
+                                f"activation a, purple negative, orange positive")
+        self.stale = True   # the next frame redraws the background (titles changed)
 
     def _network_axes(self, n_h):
         ax = self.ax_n
         ax.set_axis_off()
         ax.set_xlim(-0.3, 2.3)
-        ax.set_ylim(-0.3, 1.08)  # room below for the points' legend
+        ax.set_ylim(-0.62, 1.08)  # room below for the points' legend
         ys = np.linspace(1, 0, n_h + 2)[1:-1]  # unit 1 on top
         self.pos = {"in": [(0, 0.65), (0, 0.35)], "hidden": [(1, y) for y in ys], "out": [(2, 0.5)]}
         segs = [(a, h) for a in self.pos["in"] for h in self.pos["hidden"]]  # order of W1.T.ravel()
@@ -186,14 +208,15 @@ class PlanarView:
             xs, ys_ = zip(*self.pos[key])
             self.nodes.append(ax.scatter(xs, ys_, s=220, color="#f0f0f0", edgecolors="0.2"))
             for (x, y), label in zip(self.pos[key], names):
-                self.nodes.append(ax.text(x, y, label, ha="center", va="center", fontsize=9))
+                self.nodes.append(ax.text(x, y, label, ha="center", va="center", fontsize=10))
         xs, ys_ = zip(*self.pos["hidden"])
         self.nodes.append(ax.scatter(xs, ys_, s=size, color="#cfe3f3", edgecolors="0.2"))
-        ax.set_title("the network: line width = |weight|, colour = sign", fontsize=9)
+        ax.set_title("the network: line width = |weight|,\ncolour = sign (purple \N{MINUS SIGN}, "
+                     "orange +)", fontsize=10)
 
     def dynamic(self):
         """The artists that change every frame, in drawing order (the rest is cached)."""
-        return [self.boundary, *self.points, self.reference_contour, self.ax_b.title,
+        return [self.boundary, *self.points, self.reference_contour, self.ring, self.ax_b.title,
                 self.weights, *self.nodes, self.train_line, self.test_line, self.reference_line,
                 self.ax_c.title,
                 *self.maps]
@@ -204,6 +227,8 @@ class PlanarView:
         P = run.probabilities(self.grid).reshape(self.xx.shape)
         self.boundary.set_data(P)
         self._draw_points(run)
+        chosen = np.empty((0, 2)) if self.chosen is None else run.X[:, [self.chosen]].T
+        self.ring.set_offsets(chosen)
         if self.reference_contour is not None:
             self.reference_contour.remove()
             self.reference_contour = None
@@ -224,27 +249,38 @@ class PlanarView:
         self.weights.set_colors([WEIGHT_COLORS[int(v > 0)] for v in w])
         A1 = run.hidden(self.grid)
         bounded = run.activation in ("tanh", "sigmoid")  # outputs within [-1, 1]
-        for i, image in enumerate(self.maps):
-            image.set_data(A1[i].reshape(self.xx.shape))
-            top = 1.0 if bounded else max(np.abs(A1[i]).max(), 1e-9)
+        for k, image in enumerate(self.maps[:self.n_h - self.first]):
+            a = A1[self.first + k]
+            image.set_data(a.reshape(self.xx.shape))
+            top = 1.0 if bounded else max(np.abs(a).max(), 1e-9)
             image.set_clim(-top, top)  # 0 is white, whatever the activation
-        return self._draw_costs(run, reference)
+        changed = self._draw_costs(run, reference)
+        stale, self.stale = self.stale, False
+        return changed or stale
 
     def _draw_points(self, run):
         if getattr(self, "_points_of", None) is run.X:
             return
         self._points_of = run.X
-        for X, Y, marker, edge, label in ((run.X, run.Y, "o", "k", "train"),
-                                          (run.X_test, run.Y_test, "^", "white", "test")):
-            if Y.shape[1]:
-                colors = np.array(CLASS_COLORS)[Y.ravel().astype(int)]
+        for artist in self.points:
+            artist.remove()
+        self.points = []
+        # the class by colour and marker (circle, triangle), train or test by fill
+        for X, Y, split in ((run.X, run.Y, "train"), (run.X_test, run.Y_test, "test")):
+            for label in (0, 1):
+                here = Y.ravel() == label
+                if not here.any():
+                    continue
+                color = CLASS_COLORS[label]
+                face, edge = (color, "k") if split == "train" else ("white", color)
                 self.points.append(self.ax_b.scatter(
-                    X[0], X[1], c=colors, marker=marker, s=16 if marker == "o" else 26,
-                    edgecolors=edge, linewidths=0.4 if edge == "k" else 0.9,
-                    label=f"{label} ({Y.shape[1]})"))
+                    X[0, here], X[1, here], marker=CLASS_MARKERS[label], s=18 if label == 0 else 24,
+                    facecolors=face, edgecolors=edge, linewidths=0.4 if split == "train" else 1.2,
+                    label=f"{split}, class {label} ({int(here.sum())})"))
         # beside the plot, not on it: the legend then belongs to the cached background
-        self.ax_n.legend(handles=self.points, loc="lower center", fontsize=8, ncols=2,
-                         markerscale=1.6, title="points of the left plot", title_fontsize=8)
+        self.ax_n.legend(handles=self.points, loc="lower center", fontsize=10, ncols=2,
+                         markerscale=1.5, title="points of the left plot", title_fontsize=10)
+        self.stale = True   # a new legend: the background is drawn again
 
     def _draw_costs(self, run, reference):
         n = len(run.train_costs)
@@ -275,7 +311,7 @@ class PlanarView:
             self.limits, self._handles = limits, handles
             ax.set_xlim(0, limits[0])
             ax.set_ylim(0, limits[1])
-            ax.legend(handles=handles, loc="upper right", fontsize=8)
+            ax.legend(handles=handles, loc="upper right", fontsize=10)
         return changed
 
     def frame(self, run, reference=None):

@@ -363,7 +363,7 @@ def test_the_line_under_the_playground_rebuilds_the_same_state(fresh):
     p.step10_button.click()
     p.step10_button.click()
     p.step_button.click()
-    line = fresh.children[-2].value
+    line = fresh.share_line.value
     assert line.startswith("widgets.planar_playground(datasets, ") and "iterations=21" in line
     rebuilt = eval(line, {"widgets": ws, "datasets": DATASETS})   # the line, as a learner runs it
     old, new = fresh.state["run"], rebuilt.state["run"]
@@ -378,9 +378,9 @@ def test_a_rate_changed_during_the_run_is_named_under_the_line(fresh):
     c, p = controls(fresh), fresh.player
     p.step10_button.click()
     c["rate"].value = 0.5
-    assert "changed at iteration 10" in fresh.children[-1].value
+    assert "changed at iteration 10" in fresh.share_note.value
     p.reset_button.click()
-    assert "Copy this line" in fresh.children[-1].value
+    assert "Copy this line" in fresh.share_note.value
 
 
 def test_the_exported_code_trains_the_same_parameters(fresh):
