@@ -10,9 +10,11 @@ output (visible on GitHub, where widgets do not run) and tests can call it.
 
 Modules are named for the notebook they serve: ``nb01_intro``, ``nb02_logistic``,
 ``nb03_playground`` (03's live playground; ``nb03_playground_run`` trains and draws
-its frames), ``nb04_shapes`` (the shape table), ``nb04_playground`` (04's live
-playground), ``nb04_digits`` (upload or draw your own digit). ``common`` and ``live``
-(the Play / Pause / Step machinery) hold what they share. Everything is importable
+its frames, ``nb03_step_view`` shows one step's numbers, ``nb03_own_data`` is the pad of
+your own points), ``nb04_shapes`` (the shape table), ``nb04_playground`` (04's live
+playground), ``nb04_digits`` (upload or draw your own digit). ``common``, ``live``
+(the Play / Pause / Step machinery) and ``share`` (the line that rebuilds a playground)
+hold what they share. Everything is importable
 from ``helpers.widgets`` directly.
 """
 
@@ -25,9 +27,10 @@ from .nb02_logistic import (BROADCAST_SHAPES, LOGISTIC_LIMITS, broadcast_widget,
 from .nb03_playground import PLANAR_LIMITS, planar_figure, planar_playground, planar_snapshot  # noqa: F401
 from .nb04_digits import (DigitPad, draw_widget, image_prediction_figure, open_upload,  # noqa: F401
                           upload_widget)
-from .nb04_playground import DEEP_LIMITS, deep_playground, deep_snapshot, train_deep  # noqa: F401
+from .nb04_playground import (DEEP_LIMITS, deep_playground, deep_snapshot,  # noqa: F401
+                              rate_and_overfitting, train_deep)
 from .nb04_shapes import (parse_layer_dims, shape_rows, shape_table_figure,  # noqa: F401
                           shape_table_html, shape_table_widget)
 
 __all__ = [name for name in dir() if not name.startswith("_")
-           and name not in ("common", "live") and not name.startswith("nb0")]
+           and name not in ("common", "live", "share") and not name.startswith("nb0")]

@@ -8,6 +8,7 @@ Notebook 04, section 9.
 
 
 import ipywidgets as widgets
+import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import alt_text, nb04_deep, plots
@@ -17,6 +18,7 @@ from ..validation import diverged
 from .common import LAYOUT, WIDE, log_slider
 from .live import (Blitter, figure_png, learner_toggle, new_figure, nice_limit, training_hint,
                    frame_area, wire)
+from .share import Sharing
 
 DEEP_LIMITS = {"hidden_layers": (1, 4), "units": (1, 50), "learning_rate": (1e-4, 3.0),
                "per_frame": (1, 50)}
@@ -189,23 +191,28 @@ def deep_snapshot(X_train, Y_train, X_test, Y_test, iterations=300, **settings):
     return alt_text.Picture(figure_png(view.fig), plots.alt_text_of(view.fig)), run
 
 
-def deep_playground(X_train, Y_train, X_test, Y_test, learner=None, per_frame=5):
+def deep_playground(X_train, Y_train, X_test, Y_test, learner=None, per_frame=5, hidden_layers=3,
+                    units=10, activation="relu", learning_rate=0.3, iterations=0,
+                    data_names=("X_train", "Y_train", "X_test", "Y_test")):
     """Layers, units, activation and learning rate; Play / Pause / Step / Reset.
 
     X_train (n_x, m) with n_x = 784 for the weight images; ``learner`` as in the 03
     playground, with the L-layer functions. The learning rate applies to the running
     network; layers, units, activation and the toggle start again at iteration 0.
-    Returns the VBox (``box.player``, ``box.state``, ``box.image``, ``box.hint`` for tests).
+    ``iterations`` are trained before the first picture; the line under the playground
+    (``box.share_line``) rebuilds the current state, naming the data ``data_names``.
+    Returns the VBox; ``box.export()`` gives the trained parameters and the lines of the
+    learner's ``L_layer_model`` that train the same network (``deep_export``).
     """
     lo, hi = DEEP_LIMITS["hidden_layers"]
-    layers = widgets.IntSlider(value=3, min=lo, max=hi, description="hidden layers", style=WIDE,
-                               continuous_update=False, layout=LAYOUT)
+    layers = widgets.IntSlider(value=hidden_layers, min=lo, max=hi, description="hidden layers",
+                               style=WIDE, continuous_update=False, layout=LAYOUT)
     lo, hi = DEEP_LIMITS["units"]
-    units = widgets.IntSlider(value=10, min=lo, max=hi, description="units per layer", style=WIDE,
-                              continuous_update=False, layout=LAYOUT)
-    act = widgets.Dropdown(options=["relu", "leaky_relu", "tanh", "sigmoid"], value="relu",
+    units = widgets.IntSlider(value=units, min=lo, max=hi, description="units per layer",
+                              style=WIDE, continuous_update=False, layout=LAYOUT)
+    act = widgets.Dropdown(options=["relu", "leaky_relu", "tanh", "sigmoid"], value=activation,
                            description="hidden activation", style=WIDE)
-    rate = log_slider(0.3, *DEEP_LIMITS["learning_rate"], "learning rate α")
+    rate = log_slider(learning_rate, *DEEP_LIMITS["learning_rate"], "learning rate α")
     lo, hi = DEEP_LIMITS["per_frame"]
     speed = widgets.IntSlider(value=per_frame, min=lo, max=hi, description="iterations per frame",
                               continuous_update=False, style=WIDE, layout=LAYOUT)
@@ -220,15 +227,77 @@ def deep_playground(X_train, Y_train, X_test, Y_test, learner=None, per_frame=5)
                              rate.value) if mine.value else None)
         return run, reference, DeepView(units.value)
 
+    def settings():
+        return {"hidden_layers": layers.value, "units": units.value, "activation": act.value,
+                "learning_rate": rate.value, "per_frame": speed.value,
+                "iterations": state["run"].iteration, "data_names": tuple(data_names)}
+
+    sharing = Sharing("deep_playground", data_names, settings)
     player, state, hint = wire(build, image, rate, speed, mine, act,
                                [(layers, "hidden layers"), (units, "units per layer"),
                                 (act, "activation")], rate_name="α =",
                                fast_forward=FAST_FORWARD, summary=lambda run: (
                                    f"after {run.iteration:,} iterations: train accuracy "
                                    f"<b>{run.accuracy():.1f}%</b>, test accuracy "
-                                   f"<b>{run.accuracy(test=True):.1f}%</b>"))
+                                   f"<b>{run.accuracy(test=True):.1f}%</b>"), sharing=sharing)
+    if iterations:
+        player.step(iterations)
+    frame = frame_area(image)
     box = widgets.VBox([player.bar, widgets.HBox([layers, units, act]),
                         widgets.HBox([rate, speed]), widgets.HBox([mine, note]), player.status,
-                        hint, frame_area(image), player.caption])
-    box.player, box.state, box.image, box.hint = player, state, image, hint
+                        hint, frame, player.caption, sharing.line, sharing.note])
+    box.player, box.state, box.image, box.hint, box.frame = player, state, image, hint, frame
+    box.share_line, box.share_note = sharing.line, sharing.note
+    box.export = lambda: deep_export(state["run"], data_names[:2], sharing.rate_changed_at)
     return box
+
+
+def deep_export(run, data_names=("X_train", "Y_train"), rate_changed_at=None):
+    """The trained parameters (copied arrays) and the lines of the learner's ``L_layer_model``
+    (notebook 04, section 8: ReLU, seed 1) that train the same network from scratch:
+    ``(parameters, code)``. When it cannot (another activation, a rate changed during the
+    run), the code's first line says so."""
+    parameters = {key: value.copy() for key, value in run.params.items()}
+    X, Y = data_names
+    code = (f"parameters, costs = L_layer_model({X}, {Y}, {run.dims!r}, "
+            f"learning_rate={run.learning_rate!r}, num_iterations={run.iteration})")
+    if run.activation != "relu" or rate_changed_at is not None:
+        why = (f"this run used {run.activation}" if run.activation != "relu" else
+               f"this run's rate changed at iteration {rate_changed_at:,}")
+        code = f"# not the same network: your L_layer_model trains ReLU units, {why}\n" + code
+    return parameters, code
+
+
+def rate_and_overfitting(X_train, Y_train, X_test, Y_test, rates=(0.3, 0.03), iterations=600,
+                         jump=0.05):
+    """The playground's default run beside one at a smaller rate: train and test costs.
+
+    Trains a ``DeepRun`` (3 x 10 ReLU) at each of ``rates`` for ``iterations``. Returns
+    ``(figure, findings)``: one panel per rate (train cost solid, test cost dashed, the lowest
+    test cost marked), and per rate a dict with the lowest test cost and its iteration, the
+    last test cost, train and test accuracy and how often the train cost rose by more than
+    ``jump`` from one iteration to the next (a rate too large makes it spike).
+    """
+    fig, axes = plt.subplots(1, len(rates), figsize=(10, 3.6), sharey=True, squeeze=False)
+    findings = []
+    for ax, rate in zip(axes[0], rates):
+        run = DeepRun(X_train, Y_train, X_test, Y_test, learning_rate=rate)
+        stop = run.advance(iterations)
+        test_at, test = np.array(run.test_costs).T
+        best = int(np.argmin(test))
+        found = {"rate": rate, "best_test": float(test[best]), "best_at": int(test_at[best]),
+                 "last_test": float(test[-1]), "train_accuracy": run.accuracy(),
+                 "test_accuracy": run.accuracy(test=True), "stopped": stop,
+                 "spikes": int(np.sum(np.diff(run.train_costs) > jump))}
+        findings.append(found)
+        ax.plot(run.train_costs, color="k", lw=1.2, label="train cost")
+        ax.plot(test_at, test, color=plots.CLASS_COLORS[1], lw=1.8, ls="--", label="test cost")
+        ax.axvline(found["best_at"], color="0.4", ls=":", lw=1.2,
+                   label=f"lowest test cost ({found['best_test']:.2f})")
+        ax.set_title(f"α = {rate:g}: {found['spikes']} spikes, test cost {found['best_test']:.2f} "
+                     f"→ {found['last_test']:.2f}")
+        ax.set_xlabel("iteration")
+        ax.legend(loc="upper right")
+    axes[0][0].set_ylabel("cost J")
+    fig.tight_layout()
+    return fig, findings

@@ -192,7 +192,7 @@ def test_train_button_fast_forwards_with_a_progress_bar(box):
     assert p.progress.value == p.progress.max == nb04_playground.FAST_FORWARD
     assert p.frames == frames + 1  # drawn once, at the end
     assert "train accuracy" in p.status.value and "test accuracy" in p.status.value
-    frame = box.children[-2]  # the picture sits in an output area, as the browser tests expect
+    frame = box.frame  # the picture sits in an output area, as the browser tests expect
     assert frame.outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"] \
         == box.image.model_id
 
@@ -215,3 +215,64 @@ def test_reset_and_a_change_of_layers_empty_the_training_bar(box):
         assert p.progress.value == nb04_playground.FAST_FORWARD
         restart()
         assert box.state["run"].iteration == 0 and p.progress.value == 0
+
+
+def test_the_line_under_the_playground_rebuilds_the_same_state():
+    names = ("X_a", "Y_a", "X_b", "Y_b")
+    space = {"X_a": X_SMALL[:, :80], "Y_a": Y_SMALL[:, :80], "X_b": X_SMALL[:, 80:],
+             "Y_b": Y_SMALL[:, 80:], "widgets": nb04_playground}
+    box = nb04_playground.deep_playground(*(space[n] for n in names), data_names=names)
+    c = controls(box)
+    with box.hold_sync():
+        c["layers"].value, c["units"].value, c["act"].value = 2, 6, "tanh"
+    box.player.step10_button.click()
+    box.player.step_button.click()
+    line = box.share_line.value
+    assert line.startswith("widgets.deep_playground(X_a, Y_a, X_b, Y_b, ") and "iterations=11" in line
+    rebuilt = eval(line, space)
+    old, new = box.state["run"], rebuilt.state["run"]
+    assert new.dims == old.dims == [784, 6, 6, 1] and new.activation == "tanh"
+    for key in old.params:
+        np.testing.assert_array_equal(new.params[key], old.params[key])
+    assert new.train_costs == old.train_costs
+
+
+def test_the_exported_code_trains_the_same_parameters(box):
+    box.player.restart()
+    for _ in range(2):
+        box.player.step10_button.click()
+    parameters, code = box.export()
+    assert not code.startswith("#") and "num_iterations=20" in code
+
+    def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                      print_cost=False):   # the learner's signature
+        return nb04_deep.L_layer_model(X, Y, layers_dims, learning_rate, num_iterations)
+
+    space = {"L_layer_model": L_layer_model, "X_train": X_SMALL[:, :80], "Y_train": Y_SMALL[:, :80]}
+    exec(code, space)
+    for key, value in parameters.items():
+        np.testing.assert_allclose(space["parameters"][key], value, rtol=1e-10, atol=1e-12)
+    controls(box)["rate"].value = 0.1
+    assert box.export()[1].startswith("# not the same network") and "changed at iteration 20" in \
+        box.export()[1]
+    box.player.restart()
+
+
+def test_the_rate_lesson_reports_what_its_runs_did():
+    fig, findings = nb04_playground.rate_and_overfitting(X_SMALL[:, :80], Y_SMALL[:, :80],
+                                                         X_SMALL[:, 80:], Y_SMALL[:, 80:],
+                                                         rates=(1.0, 0.01), iterations=120)
+    assert [f["rate"] for f in findings] == [1.0, 0.01] and len(fig.axes) == 2
+    for f, ax in zip(findings, fig.axes):
+        run = nb04_playground.DeepRun(X_SMALL[:, :80], Y_SMALL[:, :80], X_SMALL[:, 80:],
+                                      Y_SMALL[:, 80:], learning_rate=f["rate"])
+        run.advance(120)
+        tests = [c for _, c in run.test_costs]
+        assert f["best_test"] == min(tests) and f["last_test"] == tests[-1]
+        assert f["best_at"] == run.test_costs[tests.index(min(tests))][0]
+        assert f["spikes"] == sum(b - a > 0.05 for a, b in zip(run.train_costs, run.train_costs[1:]))
+        train, test, best = ax.get_lines()
+        assert list(train.get_ydata()) == run.train_costs and best.get_xdata()[0] == f["best_at"]
+        assert test.get_linestyle() == "--"   # told apart by style, not colour alone
+    import matplotlib.pyplot as plt
+    plt.close(fig)
