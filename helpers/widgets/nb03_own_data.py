@@ -4,7 +4,7 @@ then trains on them (with the test share applied to them too).
 
 ``OwnPoints`` holds the points (no widgets); ``own_data_pad`` is the clickable plane
 (an ``ipycanvas`` Canvas) with its class toggle, the keyboard's way to add a point, and
-Clear. Class 0 is a blue circle, class 1 an orange square: colour is never the only
+Clear. Class 0 is a blue circle, class 1 an orange triangle (as in every plot): colour is never the only
 difference.
 """
 
@@ -17,7 +17,7 @@ from .common import WIDE
 
 PAD_PIXELS = 300   # the plane's side on the page, in pixels
 MIN_PER_CLASS = 2  # points of each class needed before training on them
-CLASS_NAMES = ("class 0 (blue circle)", "class 1 (orange square)")
+CLASS_NAMES = ("class 0 (blue circle)", "class 1 (orange triangle)")
 
 
 class OwnPoints:
@@ -95,8 +95,9 @@ def _draw(canvas, points):
             canvas.fill_circle(x, y, 5)
             canvas.stroke_circle(x, y, 5)
         else:
-            canvas.fill_rect(x - 5, y - 5, 10, 10)
-            canvas.stroke_rect(x - 5, y - 5, 10, 10)
+            corners = [(x, y - 6), (x - 6, y + 5), (x + 6, y + 5)]
+            canvas.fill_polygon(corners)
+            canvas.stroke_polygon(corners)
 
 
 def own_data_pad(points, on_change):

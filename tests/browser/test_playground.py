@@ -130,6 +130,35 @@ def test_03_play_pause_step(page):  # noqa: F811
         f"(targets {FPS_QUIET} and {FPS_BUSY}; load average {os.getloadavg()[0]:.2f})")
 
 
+def test_03_own_points_by_clicking_and_one_step_s_numbers(page):  # noqa: F811
+    open_and_run(page, "03_shallow_network.ipynb")
+    cell = widget_cell(page, "hidden units")
+    canvas = cell.locator("canvas").first
+    canvas.scroll_into_view_if_needed()
+    expect(canvas).to_be_visible()
+    box = canvas.bounding_box()
+    for label, spots in (("class 0 (blue circle)", [(0.2, 0.2), (0.3, 0.25), (0.25, 0.35)]),
+                         ("class 1 (orange triangle)", [(0.8, 0.8), (0.7, 0.75), (0.75, 0.65)])):
+        cell.locator("button", has_text=label).click()
+        for fx, fy in spots:
+            page.mouse.click(box["x"] + fx * box["width"], box["y"] + fy * box["height"])
+    note = cell.locator(".widget-html-content", has_text="your points: 3 of class 0, 3 of class 1")
+    expect(note).to_be_visible(timeout=10_000)
+    cell.locator("select", has=page.locator("option", has_text="my points")).select_option(
+        "my points")
+    expect(cell.locator(".widget-html-content", has_text="data set changed")).to_be_visible()
+    before = frame_src(cell)
+    button(cell, "Step").click()
+    expect(cell.locator(".widget-html-content", has_text=re.compile(r"^iteration 1\b")).first
+           ).to_be_visible()
+    assert frame_src(cell) != before
+    cell.locator("button", has_text="show one step's equations").click()
+    view = cell.locator(".widget-html-content", has_text="The step from iteration 1 to 2")
+    expect(view).to_be_visible()
+    expect(view.locator("tbody tr")).to_have_count(4)   # one row per hidden unit (4 by default)
+    shot(cell, "03_own_points_and_one_step.png")
+
+
 def test_04_deep_play_and_draw_a_digit(page):  # noqa: F811
     open_and_run(page, "04_deep_network.ipynb")
     cell = widget_cell(page, "units per layer")
