@@ -4,6 +4,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import display
+from traitlets import Unicode
 
 from ..validation import TrainingDiverged
 
@@ -71,6 +72,38 @@ def panel(controls, out, draw, status=()):
     return widgets.VBox([widgets.HBox(shown[:3]), widgets.HBox(shown[3:]), out])
 
 
+POINTER_ONLY = "course-pointer-only"   # the class of a canvas drawn on with the mouse alone
+
+# Two gaps of the widget libraries, filled in the page by a script that runs once per page and
+# again whenever widgets are drawn: ipywidgets 8.1 draws a slider's handle (role="slider")
+# without a name for screen readers (its description is a <label> tied to nothing), so each
+# handle is named after its slider's visible label; and ipycanvas 0.14 swallows every key,
+# Tab included, on a focused canvas, so canvases of class POINTER_ONLY (each has keyboard
+# controls beside it) leave the Tab order instead of trapping the keyboard.
+ACCESSIBILITY_JS = """(() => {
+  if (window.courseAccessibility) { return; }
+  window.courseAccessibility = true;
+  const fill = () => {
+    document.querySelectorAll('.widget-slider .noUi-handle:not([aria-label])').forEach(h => {
+      const label = h.closest('.widget-slider').querySelector('.widget-label');
+      if (label && label.textContent.trim()) { h.setAttribute('aria-label', label.textContent.trim()); }
+    });
+    document.querySelectorAll('.%s canvas[tabindex="0"], canvas.%s[tabindex="0"]').forEach(
+      c => c.setAttribute('tabindex', '-1'));
+  };
+  fill();
+  new MutationObserver(fill).observe(document.body, {childList: true, subtree: true});
+})();""" % (POINTER_ONLY, POINTER_ONLY)
+
+
+class FrameImage(widgets.Image):
+    """An Image widget whose ``tooltip`` is the picture's text (the
+    img's title, read by screen readers). ipywidgets 8.1's view reads the model's
+    ``description`` before it sets a title, and the Image model has none: this one has an
+    empty one, so the title is set."""
+    description = Unicode("").tag(sync=True)
+
+
 def show(widget, text):
     """Display ``widget``; where no kernel runs it (GitHub, nbviewer) ``text`` shows instead.
 
@@ -78,7 +111,10 @@ def show(widget, text):
     would read ``VBox(children=(...))``. ``text`` replaces it: say in one sentence
     what the widget does and that it runs in JupyterLab. Returns None, so that
     ``show(...)`` as a cell's last line does not display the widget a second time.
+    Before the widget it displays ``ACCESSIBILITY_JS`` (JupyterLab runs it for the cells
+    the learner runs): slider handles named, pointer-only canvases out of the Tab order.
     """
     bundle = widget._repr_mimebundle_()
     bundle["text/plain"] = text
+    display({"application/javascript": ACCESSIBILITY_JS, "text/plain": ""}, raw=True)
     display(bundle, raw=True)

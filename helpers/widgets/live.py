@@ -5,7 +5,8 @@
   redraws. The task runs on the kernel's own event loop and yields to it between
   frames, so button clicks and slider moves are handled while it plays.
 - ``Blitter``, ``nice_limit``: redraw only what changed in a frame.
-- ``figure_png``, ``pixels_jpeg``: a figure (Agg, no pyplot) to bytes for an ``Image`` widget.
+- ``figure_png``, ``pixels_jpeg``: a figure (Agg, no pyplot) to bytes for an ``Image`` widget
+  (``common.FrameImage``, titled with what it shows).
 - ``finding``: what the frame shows, in words (``Player.caption``, under the picture).
 - ``training_hint``: the sentence shown when training stalls or every ReLU is dead.
 - ``learner_status``, ``learner_toggle``, ``wire``: the learner's toggle, and the controls
@@ -345,9 +346,10 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
     def render():
         run, ref = state["run"], state["reference"]
         image.value = pixels_jpeg(state["view"].frame(run, ref))
-        # what the picture shows, in words under it (an Image widget has no alt text, and its
-        # tooltip breaks the view in ipywidgets 8.1: the Image model has no description)
-        player.caption.value = f"<small>The picture now: {html.escape(finding(run))}.</small>"
+        # what the picture shows, in words: under it and as its title (an Image widget has no alt)
+        found = finding(run)
+        image.tooltip = f"The playground's picture: {found}"
+        player.caption.value = f"<small>The picture now: {html.escape(found)}.</small>"
         text = run.hint()
         if ref is not None and run.train_costs:
             gap = max(abs(a - b) for a, b in zip(run.train_costs, ref.train_costs))

@@ -13,7 +13,7 @@ import numpy as np
 from ipycanvas import Canvas
 
 from ..plots import CLASS_COLORS
-from .common import WIDE
+from .common import POINTER_ONLY, WIDE
 
 PAD_PIXELS = 300   # the plane's side on the page, in pixels
 MIN_PER_CLASS = 2  # points of each class needed before training on them
@@ -143,6 +143,7 @@ def own_data_pad(points, on_change):
         changed()
 
     canvas.on_mouse_down(on_click)
+    canvas.add_class(POINTER_ONLY)   # the typed point and its Add button are the keyboard's way
     add.on_click(on_add)
     clear.on_click(on_clear)
     _draw(canvas, points)

@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import alt_text, nb02_logistic, nb03_shallow, plots
 from ..checks import nb03_shallow as shallow_checks
-from .common import LAYOUT, WIDE, log_slider
+from .common import LAYOUT, WIDE, FrameImage, log_slider
 from .live import figure_png, frame_area, learner_toggle, wire
 from .share import Sharing
 from .nb03_own_data import OwnPoints, own_data_pad
@@ -108,7 +108,7 @@ def planar_playground(datasets, dataset="flower", n_h=4, learning_rate=1.2, acti
                               continuous_update=False, style=WIDE, layout=LAYOUT)
     mine, mine_note = learner_toggle(learner, REFERENCE_FUNCTIONS, shallow_checks,
                                      " (they use tanh)")
-    image = widgets.Image(format="jpeg", layout=widgets.Layout(width="880px"))
+    image = FrameImage(format="jpeg", layout=widgets.Layout(width="880px"))
 
     def on_data(change):   # registered before wire's restart, so it runs first
         if change["new"] == OWN_DATA and own.ready():

@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw, UnidentifiedImageError
 
 from .. import plots
 from ..data import prepare_digit_image
-from .common import redraw
+from .common import POINTER_ONLY, FrameImage, redraw
 
 MAX_UPLOAD_BYTES = 30_000_000      # 30 MB: larger files are refused before reading
 MAX_UPLOAD_PIXELS = 25_000_000     # 25 megapixels, e.g. a 6000 x 4000 phone photo
@@ -126,12 +126,12 @@ class DigitPad:
         self.canvas = Canvas(width=PAD_SIZE, height=PAD_SIZE,
                              layout=widgets.Layout(width=f"{PAD_SIZE}px", height=f"{PAD_SIZE}px",
                                                    border="1px solid #888"))
-        self.seen = widgets.Image(format="png", layout=widgets.Layout(width="140px",
-                                                                      height="140px"))
+        self.seen = FrameImage(format="png", layout=widgets.Layout(width="140px", height="140px"))
         self.answer = widgets.HTML()
         self.clear_button = widgets.Button(description="Clear", icon="eraser")
         self.clear_button.on_click(lambda _: self.clear())
         self.canvas.on_mouse_down(self.pen_down)
+        self.canvas.add_class(POINTER_ONLY)   # the upload above is the keyboard's way in
         self.canvas.on_mouse_move(self.pen_move)
         self.canvas.on_mouse_up(self.pen_up)
         self.canvas.on_mouse_out(self.pen_up)
@@ -151,6 +151,7 @@ class DigitPad:
         self.canvas.stroke_style, self.canvas.fill_style = "black", "black"
         self.canvas.line_width, self.canvas.line_cap = PEN_WIDTH, "round"
         self.seen.value = _png(np.zeros((28, 28), dtype=np.uint8))
+        self.seen.tooltip = "the 28 × 28 input the network sees: empty, nothing drawn yet"
         self.answer.value = "<i>draw a digit: P(odd) appears here</i>"
 
     def _dot(self, x, y):
@@ -187,6 +188,9 @@ class DigitPad:
             return None
         p = float(self.predict_proba(image.reshape(-1, 1) / 255.0))
         self.seen.value = _png(image)
+        ink = float(np.mean(image > 0))
+        self.seen.tooltip = (f"the 28 × 28 input the network sees: your drawing, centred, ink on "
+                             f"{ink:.0%} of its pixels; P(odd) = {p:.2f}")
         self.answer.value = (f"P(odd) = <b>{p:.2f}</b>: the network says "
                              f"<b>{'odd' if p > 0.5 else 'even'}</b>")
         self.predictions += 1

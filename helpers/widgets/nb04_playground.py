@@ -15,9 +15,9 @@ from .. import alt_text, nb04_deep, plots
 from ..checks import nb04_deep as deep_checks
 from ..cost import cross_entropy, cross_entropy_from_logits
 from ..validation import diverged
-from .common import LAYOUT, WIDE, log_slider
-from .live import (Blitter, figure_png, learner_toggle, new_figure, nice_limit, training_hint,
-                   frame_area, wire)
+from .common import LAYOUT, WIDE, FrameImage, log_slider
+from .live import (Blitter, figure_png, frame_area, learner_toggle, new_figure,
+                   nice_limit, training_hint, wire)
 from .share import Sharing
 
 DEEP_LIMITS = {"hidden_layers": (1, 4), "units": (1, 50), "learning_rate": (1e-4, 3.0),
@@ -217,7 +217,7 @@ def deep_playground(X_train, Y_train, X_test, Y_test, learner=None, per_frame=5,
     speed = widgets.IntSlider(value=per_frame, min=lo, max=hi, description="iterations per frame",
                               continuous_update=False, style=WIDE, layout=LAYOUT)
     mine, note = learner_toggle(learner, LEARNER_FUNCTIONS, deep_checks, " (they use ReLU)")
-    image = widgets.Image(format="jpeg", layout=widgets.Layout(width="800px"))
+    image = FrameImage(format="jpeg", layout=widgets.Layout(width="800px"))
 
     def build():
         run = DeepRun(X_train, Y_train, X_test, Y_test, layers.value, units.value,
