@@ -7,7 +7,8 @@ its check (``check_<name>(<name>)``). Two jobs live here:
 - ``tag_nbgrader(nb)`` writes nbgrader's *source* metadata into a course notebook:
   the cell holding a solution region is a solution cell (``grade_id`` = the
   function's name), the cell calling that function's check is a graded cell worth
-  one point. ``make notebooks`` runs it, so the committed notebooks are a valid
+  one point; so is a concept question's check, ``check_question(answer_<name>)`` under the
+  cell defining ``answer_<name>``. ``make notebooks`` runs it, so the committed notebooks are a valid
   nbgrader source assignment.
 - ``make_exercise(nb)`` returns the learner copy exactly as
   ``nbgrader generate_assignment`` 0.9.6 writes its release: every solution
@@ -153,8 +154,10 @@ def tag_nbgrader(nb):
             solved.add(name)
             cell["metadata"]["nbgrader"] = {"grade": False, "grade_id": name, "locked": False,
                                             "schema_version": 3, "solution": True}
-        elif call and call.group(1) == call.group(2) and call.group(1) in solved:
-            cell["metadata"]["nbgrader"] = {"grade": True, "grade_id": f"check_{call.group(1)}",
+        elif call and call.group(2) in solved and (
+                call.group(1) == call.group(2)
+                or (call.group(1) == "question" and call.group(2).startswith("answer_"))):
+            cell["metadata"]["nbgrader"] = {"grade": True, "grade_id": f"check_{call.group(2)}",
                                             "locked": True, "points": 1, "schema_version": 3,
                                             "solution": False}
             tags = cell["metadata"].setdefault("tags", [])

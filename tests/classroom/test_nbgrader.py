@@ -23,6 +23,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from helpers.questions import QUESTIONS
 from tests.paths import ROOT
 
 try:
@@ -33,7 +34,9 @@ except ImportError:
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 COURSE = "nndl"
 STUDENTS = ("untouched", "solved", "two_done")
-TOTAL_POINTS = 31  # one point per check cell: 02 has 12, 03 has 8, 04 has 11
+# one point per check cell: the graded functions (02 has 12, 03 has 8, 04 has 11) and the
+# concept questions (01 has 12, 02 has 7, 03 has 7, 04 has 6)
+TOTAL_POINTS = 31 + len(QUESTIONS)
 MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[^\n]*\n", re.MULTILINE)
 
 

@@ -7,6 +7,7 @@ import re
 
 import nbformat
 
+from helpers.questions import QUESTIONS
 from teacher_tools.exercises import tag_nbgrader
 from tests.paths import ROOT
 
@@ -24,11 +25,13 @@ def test_every_graded_cell_is_one_check_call_worth_one_point():
         nb = nbformat.read(path, as_version=4)
         for cell in graded(nb):
             m = CHECK_CALL.match(cell.source.strip())
-            assert m and m.group(1) == m.group(2), f"{path.name} cell {cell.id}: {cell.source[:80]!r}"
+            assert m and (m.group(1) == m.group(2) or (
+                m.group(1) == "question" and m.group(2).startswith("answer_"))), \
+                f"{path.name} cell {cell.id}: {cell.source[:80]!r}"
             assert cell.metadata["nbgrader"]["points"] == 1
-            assert cell.metadata["nbgrader"]["grade_id"] == f"check_{m.group(1)}"
+            assert cell.metadata["nbgrader"]["grade_id"] == f"check_{m.group(2)}"
         total += len(graded(nb))
-    assert total == 31
+    assert total == 31 + len(QUESTIONS)   # the graded functions and the concept questions
 
 
 def test_tagging_leaves_a_cell_that_calls_a_module_check_function_alone():

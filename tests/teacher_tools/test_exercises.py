@@ -12,6 +12,7 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from helpers.questions import BY_NOTEBOOK
 from teacher_tools.exercises import (BEGIN, END, RUN_ON, is_grade, is_solution, make_exercise, notebook_json,
                                      read_notebook, strip_solutions, tag_nbgrader, write_exercises)
 from tests.paths import ROOT
@@ -154,8 +155,9 @@ def test_points_add_up_to_the_graded_functions_the_readme_states():
         ids = [c["metadata"]["nbgrader"]["grade_id"] for c in cells if "nbgrader" in c["metadata"]]
         assert len(ids) == len(set(ids)), f"{path.name}: a grade_id repeats"
         assert sorted(g["grade_id"] for g in graded) == sorted(f"check_{name}" for name in solved)
-        points[path.name[:2]] = sum(g["points"] for g in graded)
-        functions[path.name[:2]] = len(solved)
+        asked = len(BY_NOTEBOOK[path.name[:2]])   # the concept questions, a point each
+        points[path.name[:2]] = sum(g["points"] for g in graded) - asked
+        functions[path.name[:2]] = len(solved) - asked
     assert {k: v for k, v in points.items() if v} == stated
     assert points == functions
     assert sum(points.values()) == 31
@@ -212,7 +214,7 @@ def test_nbgrader_detects_a_changed_check_cell():
 
     ex = nbformat.from_dict(make_exercise(read_notebook(ROOT / "notebooks" / "02_logistic_regression.ipynb")))
     checks = [c for c in ex.cells if c.metadata.get("nbgrader", {}).get("grade")]
-    assert len(checks) == 12
+    assert len(checks) == 12 + len(BY_NOTEBOOK["02"])   # functions and concept questions
     for cell in checks:
         assert compute_checksum(cell) == cell.metadata.nbgrader.checksum
     tampered = copy.deepcopy(checks[0])
