@@ -345,10 +345,12 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
 
     def render():
         run, ref = state["run"], state["reference"]
-        image.value = pixels_jpeg(state["view"].frame(run, ref))
-        # what the picture shows, in words: under it and as its title (an Image widget has no alt)
+        # what the picture shows, in words: under it and as its title (an Image widget has no
+        # alt); picture and title in one message, so the page redraws the picture once
         found = finding(run)
-        image.tooltip = f"The playground's picture: {found}"
+        with image.hold_sync():
+            image.value = pixels_jpeg(state["view"].frame(run, ref))
+            image.tooltip = f"The playground's picture: {found}"
         player.caption.value = f"<small>The picture now: {html.escape(found)}.</small>"
         text = run.hint()
         if ref is not None and run.train_costs:

@@ -150,8 +150,9 @@ class DigitPad:
         self.canvas.fill_rect(0, 0, PAD_SIZE, PAD_SIZE)
         self.canvas.stroke_style, self.canvas.fill_style = "black", "black"
         self.canvas.line_width, self.canvas.line_cap = PEN_WIDTH, "round"
-        self.seen.value = _png(np.zeros((28, 28), dtype=np.uint8))
-        self.seen.tooltip = "the 28 × 28 input the network sees: empty, nothing drawn yet"
+        with self.seen.hold_sync():
+            self.seen.value = _png(np.zeros((28, 28), dtype=np.uint8))
+            self.seen.tooltip = "the 28 × 28 input the network sees: empty, nothing drawn yet"
         self.answer.value = "<i>draw a digit: P(odd) appears here</i>"
 
     def _dot(self, x, y):
@@ -187,10 +188,11 @@ class DigitPad:
             self.answer.value = f"<i>{exc}</i>"
             return None
         p = float(self.predict_proba(image.reshape(-1, 1) / 255.0))
-        self.seen.value = _png(image)
         ink = float(np.mean(image > 0))
-        self.seen.tooltip = (f"the 28 × 28 input the network sees: your drawing, centred, ink on "
-                             f"{ink:.0%} of its pixels; P(odd) = {p:.2f}")
+        with self.seen.hold_sync():   # one message: the picture is drawn once
+            self.seen.value = _png(image)
+            self.seen.tooltip = (f"the 28 × 28 input the network sees: your drawing, centred, "
+                                 f"ink on {ink:.0%} of its pixels; P(odd) = {p:.2f}")
         self.answer.value = (f"P(odd) = <b>{p:.2f}</b>: the network says "
                              f"<b>{'odd' if p > 0.5 else 'even'}</b>")
         self.predictions += 1
