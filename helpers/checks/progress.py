@@ -106,7 +106,8 @@ def _source(cell):
 
 
 def graded_functions(notebook):
-    """The names of the graded functions of the notebook file ``notebook``, in order."""
+    """The names of the graded functions of the notebook file ``notebook``, in order (the
+    concept questions' ``answer_<name>`` cells are graded too, but are not functions to write)."""
     cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
     names = []
     for above, cell in zip(cells, cells[1:]):
@@ -114,6 +115,7 @@ def graded_functions(notebook):
         graded = cell.get("metadata", {}).get("nbgrader", {})
         name = solution.get("grade_id", "")
         if (graded.get("grade") and solution.get("solution") and cell.get("cell_type") == "code"
+                and not name.startswith("answer_")
                 and re.search(rf"^def {re.escape(name)}\(", _source(above), re.MULTILINE)):
             names.append(name)
     return names

@@ -41,14 +41,14 @@ def check_question(answer):
             given = None
             problem = [("hint", f"replace `raise NotImplementedError()` in {name} with "
                                 f"`return ...` (your answer), run that cell, then this one.")]
-            raise CheckFailed(name, "not answered yet", problem) from None
+            raise CheckFailed(name, "not done yet", problem) from None
         except Exception as exc:  # noqa: BLE001 - the learner's own code
             raise CheckFailed(name, f"your answer raised {type(exc).__name__}: {exc}") from None
     if question.kind == "rule":
         try:
             right, lines = judge(question, given)
         except NotImplementedError:
-            raise CheckFailed(name, "not answered yet", [
+            raise CheckFailed(name, "not done yet", [
                 ("hint", f"replace `raise NotImplementedError()` in {name} with your rule, "
                          f"run that cell, then this one.")]) from None
     else:

@@ -21,13 +21,13 @@ import course
 import learner.lab
 import learner.workspace
 from helpers.checks import progress
-from teacher_tools.exercises import BEGIN, is_grade, is_solution, make_exercise, notebook_json, read_notebook
+from teacher_tools.exercises import is_grade, is_solution, make_exercise, notebook_json, read_notebook
 from tests.paths import ROOT
 
 SOURCE = ROOT / "notebooks"
 NOTEBOOKS = learner.workspace.course_notebooks(SOURCE)
 NAMES = [p.name for p in NOTEBOOKS]
-WITH_EXERCISES = [p for p in NOTEBOOKS if BEGIN in p.read_text(encoding="utf-8")]
+WITH_EXERCISES = [p for p in NOTEBOOKS if progress.graded_functions(p)]   # 02, 03, 04
 
 
 def _digests(folder):
@@ -208,9 +208,11 @@ def test_run_all_on_a_fresh_copy_reaches_the_last_cell(path, workspace):
         assert len(notes) == calls and all("uses the course's helpers." in n for n in notes)
     playgrounds = [c for c in code if "_playground(" in c.source]
     assert all(_shows_a_widget(c) for c in playgrounds) and (playgrounds or path not in WITH_EXERCISES)
-    if graded:
+    functions = [c for c in graded if not c.metadata["nbgrader"]["grade_id"].startswith(
+        "check_answer_")]   # the concept questions' checks are graded but not functions
+    if functions:
         names = progress.graded_functions(workspace / path.name)
-        assert len(names) == len(graded)
+        assert len(names) == len(functions)
         assert f"none of this notebook's {len(names)} graded functions has been checked yet" in _text(code[0])
         record = json.loads((workspace / learner.workspace.PROGRESS / f"{path.name[:2]}.json").read_text())
         assert sorted(record) == sorted(names)
@@ -223,8 +225,9 @@ def test_solving_the_first_exercise_with_the_reference_body_passes_its_check(pat
     learner.workspace.sync_workspace(SOURCE, workspace)
     copy = read_notebook(workspace / path.name)
     solved = read_notebook(path)
-    first = next(i for i, c in enumerate(copy["cells"]) if is_solution(c))
-    check = next(i for i, c in enumerate(copy["cells"]) if is_grade(c))
+    first = next(i for i, c in enumerate(copy["cells"]) if is_solution(c)
+                 and not c["metadata"]["nbgrader"]["grade_id"].startswith("answer_"))
+    check = next(i for i, c in enumerate(copy["cells"]) if i > first and is_grade(c))
     assert check == first + 1
     copy["cells"][first]["source"] = solved["cells"][first]["source"]  # the learner's correct answer
     copy["cells"] = copy["cells"][:check + 1]

@@ -148,13 +148,13 @@ def test_an_unanswered_question_and_a_stranger_are_told_what_to_do():
         raise NotImplementedError()
     with pytest.raises(CheckFailed) as failed:
         check_question(answer_relu_slope)
-    assert failed.value.headline == "not answered yet"
+    assert failed.value.headline == "not done yet"
 
     def answer_W1_shape(layer_dims):
         raise NotImplementedError()
     with pytest.raises(CheckFailed) as failed:
         check_question(answer_W1_shape)
-    assert failed.value.headline == "not answered yet"
+    assert failed.value.headline == "not done yet"
     for stranger in (3, print, lambda: "a"):
         with pytest.raises(CheckFailed) as failed:
             check_question(stranger)
