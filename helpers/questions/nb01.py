@@ -88,8 +88,8 @@ QUESTIONS = [
                      "Away from z = 0 it would, but here the nudge crosses 0, where the "
                      "step is."),
               Option("Go from 1 to 0.", False,
-                     "The output is 1 when wx + b > 0; z goes from negative to positive, so "
-                     "the output goes the other way.")], predict=True),
+                     "The output is 1 when wx + b > 0, and z goes from −0.01 to +0.01: the "
+                     "output leaves 0, it does not arrive there.")], predict=True),
     Question("why_now", "multiple",
              "Which of these made deep learning take off in the last two decades?",
              [Option("Far more labelled data (phones, cameras, the web).", True,
