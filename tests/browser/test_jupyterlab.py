@@ -375,7 +375,7 @@ def test_learner_solves_an_exercise_in_the_workspace_and_git_stays_clean(learner
             graded = [c for c in json.loads(mine.read_text(encoding="utf-8"))["cells"]
                       if c["metadata"].get("nbgrader", {}).get("grade")]
             errors = page.locator(ERRORS)
-            assert errors.count() == len(graded) == 12
+            assert errors.count() == len(graded) == 12 + 7   # functions and concept questions
             assert all(text.startswith("✗ ") and "not done yet" in text for text in errors.all_inner_texts())
             expect(_cell_with(page, "show_progress(")).to_contain_text("none of this notebook's 12 graded functions")
             expect(_cell_with(page, "yours_or_reference(model")).to_contain_text("uses the course's")
