@@ -355,8 +355,8 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
         text = run.hint()
         if ref is not None and run.train_costs:
             gap = max(abs(a - b) for a, b in zip(run.train_costs, ref.train_costs))
-            text = (f"your functions against the reference (its boundary dashed, its cost dotted): largest cost difference so "
-                    f"far {gap:.1e}. " + text)
+            text = (f"your functions against the reference (its boundary dashed, its cost "
+                    f"dotted): largest cost difference so far {gap:.1e}. " + text)
         hint.value = html.escape(text)
         if sharing is not None:
             sharing.update()

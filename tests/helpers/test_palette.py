@@ -26,12 +26,12 @@ MACHADO = {
 AT_A_GLANCE = 20.0
 
 
-def _linear(rgb):
+def linear_rgb(rgb):
     rgb = np.asarray(rgb, dtype=float)
     return np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
 
 
-def _lab(linear):
+def cielab(linear):
     xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722],
                     [0.0193, 0.1192, 0.9505]]) @ np.clip(linear, 0, 1)
     xyz = xyz / np.array([0.95047, 1.0, 1.08883])
@@ -40,7 +40,7 @@ def _lab(linear):
 
 
 def seen(color, vision):
-    return _lab(MACHADO[vision] @ _linear(to_rgb(color)))
+    return cielab(MACHADO[vision] @ linear_rgb(to_rgb(color)))
 
 
 def delta_e(a, b, vision):

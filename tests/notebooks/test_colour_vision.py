@@ -12,7 +12,7 @@ from matplotlib.colors import to_rgb
 from PIL import Image
 
 from helpers import plots
-from tests.helpers.test_palette import AT_A_GLANCE, MACHADO, _lab, _linear
+from tests.helpers.test_palette import AT_A_GLANCE, MACHADO, cielab, linear_rgb
 from tests.paths import NOTEBOOKS
 
 NAMES = sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
@@ -48,5 +48,5 @@ def test_the_notebooks_store_two_class_pictures():
 @pytest.mark.parametrize("vision", ["protanopia", "deuteranopia"])
 @pytest.mark.parametrize("where, pixels", PICTURES, ids=[w for w, _ in PICTURES])
 def test_both_classes_stay_apart_in_the_stored_picture(where, pixels, vision):
-    seen = [_lab(MACHADO[vision] @ _linear(np.median(p, axis=0))) for p in pixels]
+    seen = [cielab(MACHADO[vision] @ linear_rgb(np.median(p, axis=0))) for p in pixels]
     assert float(np.linalg.norm(seen[0] - seen[1])) > AT_A_GLANCE, where
