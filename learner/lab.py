@@ -25,6 +25,11 @@ QUIET_SETTINGS = {
 QUIET_FLAGS = ["--LabApp.extension_manager=readonly", "--LabApp.news_url=None",
                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
                "--ServerApp.log_level=WARN", "--LabApp.log_level=WARN"]
+# The concept questions' answer widget writes the learner's answer into its answer cell
+# through the page's JupyterLab (helpers/questions/widget.py); JupyterLab shows it to the
+# page's scripts only when asked. Binder reads the same setting from .jupyter/, the
+# JupyterHub image from its jupyter_server_config.d.
+ANSWER_WIDGET_FLAGS = ["--LabApp.expose_app_in_browser=True"]
 
 
 def gives_token(extra, environ):
@@ -39,7 +44,8 @@ def lab_arguments(workspace, platform, euid):
     The login token is not among them (every local user can read a command line):
     ``lab_environment`` hands it over.
     """
-    args = ["--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={workspace}", *QUIET_FLAGS]
+    args = ["--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={workspace}", *QUIET_FLAGS,
+            *ANSWER_WIDGET_FLAGS]
     if runs_as_root(platform, euid):
         args.append("--ServerApp.allow_root=True")
     return args

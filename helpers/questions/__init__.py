@@ -4,13 +4,17 @@ Each notebook asks its questions where the idea is taught: a markdown cell with 
 and its options (``markdown``), an answer cell where the learner writes
 ``def answer_<name>(): return ...`` (nbgrader's solution cell), and a locked check cell
 ``check_question(answer_<name>)`` worth one point, which says at once whether the answer is
-right and why (``core.judge``). The questions are data, one module per notebook
+right and why (``core.judge``). Above the answer cell, ``ask(name)`` shows the answer
+widget (``widget``), one for every kind, which judges at once and writes the answer cell.
+The questions are data, one module per notebook
 (``nb01`` ... ``nb04``); ``core`` holds what every kind shares.
 """
 
 from ..checks.feedback import CheckFailed, show_pass
 from . import nb01, nb02, nb03, nb04
+from ..widgets.common import show
 from .core import example, judge, markdown  # noqa: F401
+from .widget import answer_box
 
 BY_NOTEBOOK = {"01": nb01.QUESTIONS, "02": nb02.QUESTIONS, "03": nb03.QUESTIONS,
                "04": nb04.QUESTIONS}
@@ -60,6 +64,17 @@ def check_question(answer):
     raise CheckFailed(name, "not yet", [("why", "\n".join(lines)),
                                         ("next", "change your answer, run its cell, then this "
                                                  "check again")]) from None
+
+
+def ask(name):
+    """Show the answer widget of question ``name`` (``widget.answer_box``): pick or type an
+    answer, press Check, read why; the widget writes the answer into ``answer_<name>``."""
+    if name not in QUESTIONS:
+        raise ValueError(f"ask: {name!r} is not one of the questions; they are "
+                         f"{', '.join(sorted(QUESTIONS))}")
+    show(answer_box(QUESTIONS[name]),
+         f"Answer widget for {name} (runs in JupyterLab; or write the answer in "
+         f"answer_{name} below).")
 
 
 def show_example(name):

@@ -8,7 +8,8 @@ or, for "number", the right value and known wrong values with what each one mean
 to the function of the sizes it gives, and each learner's example draws its sizes from a
 seed of their own (``learner_seed``), so the answer is always computed, never stored.
 
-The learner answers in the notebook: ``def answer_<name>(): return "b"`` (or ``{"a", "c"}``,
+The learner answers in the notebook (the answer widget, ``widget.py``, writes it for them):
+``def answer_<name>(): return "b"`` (or ``{"a", "c"}``,
 or a number; a rule's ``answer_<name>(layer_dims)`` returns a shape or a count), and the check cell ``check_question(answer_<name>)``
 says at once whether it is right and why, never naming the right option before it is found.
 """
@@ -67,18 +68,24 @@ def markdown(question):
     """The question as markdown (what the notebook's question cell says)."""
     head = "**Predict, then run.** " if question.predict else ""
     lines = [f"{head}{question.text}"]
+    box = (f"press **Check**: the box writes your answer into `answer_{question.name}` below "
+           f"and runs its check")
     if question.kind in ("single", "multiple"):
         lines.append("")
         lines += [f"- ({letter}) {option.text}" for letter, option in question.letters().items()]
-        how = ("Return the letter of one option" if question.kind == "single" else
-               "Select all that apply: return the set of letters")
-        lines += ["", f"{how} in `answer_{question.name}` below, then run the check."]
+        how = ("Pick one option in the box below and " if question.kind == "single" else
+               "Select all that apply in the box below and ")
+        yourself = ("the option's letter" if question.kind == "single" else
+                    "the set of the letters")
+        lines += ["", f"{how}{box} (or return {yourself} from it yourself, then run the check)."]
     elif question.kind == "number":
-        lines += ["", f"Return the number in `answer_{question.name}` below, then run the check."]
+        lines += ["", f"Type the number in the box below and {box} (or return it from "
+                      f"`answer_{question.name}` yourself, then run the check)."]
     else:
-        lines += ["", f"Write `answer_{question.name}(layer_dims)` below so that it works for any "
-                      f"sizes `[n0, n1, ..., nL]` (the check tries your example and four others), "
-                      f"then run the check."]
+        lines += ["", f"Type your rule in the box below, an expression in `layer_dims`, and "
+                      f"{box}; or write `answer_{question.name}(layer_dims)` yourself. It must "
+                      f"work for any sizes `[n0, n1, ..., nL]`: the check tries your example and "
+                      f"four others."]
     return "\n".join(lines)
 
 

@@ -73,17 +73,50 @@ def panel(controls, out, draw, status=()):
 
 
 POINTER_ONLY = "course-pointer-only"   # the class of a canvas drawn on with the mouse alone
+LIVE = "course-live"                    # a widget whose new text screen readers announce
+SCREEN_READER_ONLY = "course-sr-only"   # a widget read by screen readers, not drawn
 
 # Two gaps of the widget libraries, filled in the page by a script that runs once per page and
 # again whenever widgets are drawn: ipywidgets 8.1 draws a slider's handle (role="slider")
 # without a name for screen readers (its description is a <label> tied to nothing), so each
 # handle is named after its slider's visible label; and ipycanvas 0.14 swallows every key,
 # Tab included, on a focused canvas, so canvases of class POINTER_ONLY (each has keyboard
-# controls beside it) leave the Tab order instead of trapping the keyboard.
+# controls beside it) leave the Tab order instead of trapping the keyboard. Widgets of class
+# LIVE become polite live regions (a state change or a verdict is announced), and those of
+# class SCREEN_READER_ONLY are kept off the screen but in the page. Keys pressed on a radio
+# button, check box, drop-down or button are the control's: JupyterLab's notebook shortcuts
+# (ArrowDown moves to the next cell, Space scrolls) would otherwise take them away. The radio
+# buttons of one RadioButtons widget get one name, so that they form one group: Tab enters
+# it once and the arrow keys move the choice (ipywidgets 8.1 names none).
 ACCESSIBILITY_JS = """(() => {
   if (window.courseAccessibility) { return; }
   window.courseAccessibility = true;
+  const style = document.createElement('style');
+  style.textContent = '.%s { position: absolute !important; width: 1px; height: 1px; ' +
+    'overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }';
+  document.head.appendChild(style);
+  const OWN_KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', ' ', 'Enter', 'Home', 'End'];
   const fill = () => {
+    document.querySelectorAll('.widget-radio-box, .widget-checkbox, .widget-dropdown, ' +
+        '.widget-toggle-buttons, .widget-button').forEach(e => {
+      if (!e.hasAttribute('data-lm-suppress-shortcuts')) {
+        e.setAttribute('data-lm-suppress-shortcuts', 'true');
+        e.addEventListener('keydown', event => {
+          if (OWN_KEYS.includes(event.key)) { event.stopPropagation(); }
+        });
+      }
+    });
+    document.querySelectorAll('.widget-radio-box:not([data-course-group])').forEach(box => {
+      window.courseRadioGroups = (window.courseRadioGroups || 0) + 1;
+      box.setAttribute('data-course-group', window.courseRadioGroups);
+      box.setAttribute('role', 'radiogroup');
+      box.querySelectorAll('input[type=radio]').forEach(
+        r => r.setAttribute('name', 'course-radio-' + window.courseRadioGroups));
+    });
+    document.querySelectorAll('.%s:not([aria-live])').forEach(e => {
+      e.setAttribute('role', 'status');
+      e.setAttribute('aria-live', 'polite');
+    });
     document.querySelectorAll('.widget-slider .noUi-handle:not([aria-label])').forEach(h => {
       const label = h.closest('.widget-slider').querySelector('.widget-label');
       if (label && label.textContent.trim()) { h.setAttribute('aria-label', label.textContent.trim()); }
@@ -93,7 +126,7 @@ ACCESSIBILITY_JS = """(() => {
   };
   fill();
   new MutationObserver(fill).observe(document.body, {childList: true, subtree: true});
-})();""" % (POINTER_ONLY, POINTER_ONLY)
+})();""" % (SCREEN_READER_ONLY, LIVE, POINTER_ONLY, POINTER_ONLY)
 
 
 class FrameImage(widgets.Image):

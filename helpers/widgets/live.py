@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from ..checks import passes
+from .common import LIVE, SCREEN_READER_ONLY
 
 MAX_FPS = 25          # frames per second at most while playing (the browser keeps up)
 STALL_WINDOW = 300    # iterations over which a flat cost counts as stalled
@@ -202,7 +203,11 @@ class Player:
         self.reset_button = widgets.Button(description="Reset", icon="undo",
                                            layout=widgets.Layout(width="85px"))
         self.counter = widgets.HTML()
-        self.status = widgets.HTML()
+        self.status = widgets.HTML()    # why training stopped, the summary: announced
+        self.status.add_class(LIVE)
+        self.announce = widgets.HTML()  # "Playing.", "Paused at iteration 120.": announced
+        self.announce.add_class(LIVE)
+        self.announce.add_class(SCREEN_READER_ONLY)
         self.caption = widgets.HTML()   # the frame's finding in words, shown under the picture
         self.playing = False
         self.frames = 0          # frames drawn since the widget was built (for benchmarks)
@@ -223,7 +228,7 @@ class Player:
                                                 layout=widgets.Layout(width="230px"))
             self.fast_button.on_click(lambda _: self.train_at_once())
             shown += [self.fast_button, self.progress]
-        self.bar = widgets.HBox(shown + [self.counter])
+        self.bar = widgets.HBox(shown + [self.counter, self.announce])
 
     def show_counter(self):
         state = "playing" if self.playing else "paused"
@@ -247,6 +252,7 @@ class Player:
         """What the Step buttons do: pause, then exactly ``n`` iterations."""
         self.pause()
         self.frame(n)
+        self.announce.value = f"Stepped to iteration {self._iteration():,}."
 
     def train_at_once(self, chunk=50):
         """What the Train button does: pause, train ``fast_forward`` iterations with a
@@ -262,6 +268,7 @@ class Player:
             done += n
             self.progress.value = done
         self.frame(0)
+        self.announce.value = f"Trained to iteration {self._iteration():,}."
         if stop:
             self.status.value = html.escape(stop)
         elif self._summary is not None:
@@ -274,6 +281,7 @@ class Player:
         if self.fast_forward:
             self.progress.value = 0   # the Train bar is empty again at iteration 0
         self.frame(0)
+        self.announce.value = "Reset to iteration 0."
 
     def play(self):
         """Start the frame loop on the running event loop (the kernel's, in JupyterLab)."""
@@ -288,6 +296,7 @@ class Player:
         self.play_button.description, self.play_button.icon = "Pause", "pause"
         self.play_button.button_style = "warning"
         self.play_button.tooltip = "playing: press to pause"
+        self.announce.value = "Playing."
         self.show_counter()
         self._generation += 1  # a loop still asleep from an earlier Play ends when it wakes
         self.task = loop.create_task(self._run(self._generation))
@@ -300,6 +309,7 @@ class Player:
         self.play_button.tooltip = "paused: press to play"
         if was:
             self.show_counter()
+            self.announce.value = f"Paused at iteration {self._iteration():,}."
 
     async def _run(self, generation):
         try:

@@ -122,11 +122,14 @@ def test_the_03_playground_works_from_the_keyboard_alone(page):  # noqa: F811
     play.focus()   # the start: the first control of the playground; from here only keys
     counter = cell.locator(".widget-html-content", has_text=re.compile(r"^iteration")).first
     expect(counter).to_contain_text("(paused)")
+    said = cell.locator('[role="status"][aria-live="polite"]')   # what a screen reader announces
     page.keyboard.press("Enter")
     expect(counter).to_contain_text("(playing)")
     expect(play).to_have_text(re.compile("Pause"))
+    expect(said.filter(has_text="Playing.")).to_have_count(1)
     page.keyboard.press("Space")
     expect(counter).to_contain_text("(paused)")
+    expect(said.filter(has_text=re.compile(r"Paused at iteration [\d,]+\."))).to_have_count(1)
     # Tab walks every control of the playground in order, each with a name, then leaves it
     seen = []
     for _ in range(60):

@@ -37,3 +37,29 @@ def test_a_question_answered_wrong_then_right(page):  # noqa: F811
     check.locator(".jp-InputArea").click()
     page.keyboard.press("Shift+Enter")
     expect(check.locator(".jp-OutputArea")).to_contain_text("✓ answer_relu_slope: Right")
+
+
+def test_a_question_answered_with_the_answer_widget_and_the_keyboard_alone(page):  # noqa: F811
+    """Arrows pick, Enter checks: the verdict is announced, the answer cell is written and
+    run with its check, and the focus stays on Check for the next try."""
+    open_and_run(page, "01_introduction.ipynb")
+    box = code_cell(page, 'ask("hidden_units")')
+    answer = code_cell(page, "def answer_hidden_units")
+    check = code_cell(page, "check_question(answer_hidden_units)")
+    box.scroll_into_view_if_needed()
+    radios = box.locator("input[type=radio]")
+    expect(radios).to_have_count(4)
+    radios.first.focus()   # the start: the box's first control; from here only keys
+    verdict = box.locator('[role="status"][aria-live="polite"]')
+    for key, letter, said, graded in (("ArrowDown", "b", "✓ Right", "✓ answer_hidden_units"),
+                                      ("ArrowUp", "a", "✗ Not yet", "not yet")):
+        page.keyboard.press(key)              # arrows move the choice: (b), then back to (a)
+        page.keyboard.press("Tab")            # to Check
+        page.keyboard.press("Enter")
+        expect(verdict).to_contain_text(said)
+        expect(answer.locator(".cm-content")).to_contain_text(f'return "{letter}"')
+        expect(check.locator(".jp-OutputArea")).to_contain_text(graded)
+        expect(box).to_contain_text("Written into answer_hidden_units below and run")
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.activeElement.innerText.trim()") == "Check"
+        page.keyboard.press("Shift+Tab")      # back to the choices

@@ -172,7 +172,8 @@ def test_each_notebook_asks_its_questions_from_the_data(key):
             continue
         asked.append(name)
         assert cell.cell_type == "markdown" and cell.source == markdown(QUESTIONS[name])
-        answer, check = cells[k + 1], cells[k + 2]
+        box, answer, check = cells[k + 1], cells[k + 2], cells[k + 3]
+        assert box.source.strip() == f'ask("{name}")'   # the answer widget
         assert f"def answer_{name}(" in answer.source and "BEGIN SOLUTION" in answer.source
         assert check.source.strip() == f"check_question(answer_{name})"
         assert check.metadata["nbgrader"]["points"] == 1
