@@ -31,7 +31,10 @@ from .core import LETTERS, example, judge
 # answer cell and its check, gives the focus back to the Check button and says what it did.
 WRITE_JS = """(async () => {
   const [name, body, made] = %s;
-  if (Date.now() - made > 60000) { return; }   // a stored output of an earlier run: not again
+  // Once per press: not again when the page redraws it, nor from a widget state saved long ago.
+  window.courseWrites = window.courseWrites || new Set();
+  if (window.courseWrites.has(made) || Math.abs(Date.now() - made) > 600000) { return; }
+  window.courseWrites.add(made);
   const say = text => { element.textContent = text; };
   const app = window.jupyterapp;
   const panel = app && app.shell.currentWidget;
@@ -57,13 +60,15 @@ WRITE_JS = """(async () => {
   }
   const focused = document.activeElement;
   cells[index].model.sharedModel.setSource(lines.slice(0, keep).concat(['    ' + body]).join('\\n'));
+  const check = cells.findIndex(
+      c => c.model.sharedModel.getSource().trim() === 'check_question(answer_' + name + ')');
   try {
-    for (const k of [index, index + 1]) {
+    for (const k of (check >= 0 ? [index, check] : [index])) {
       panel.content.deselectAll();
       panel.content.activeCellIndex = k;
       await app.commands.execute('notebook:run-cell');
     }
-    say('Written into answer_' + name + ' below and run, with its check.');
+    say('Written into answer_' + name + ' below and run' + (check >= 0 ? ', with its check.' : '.'));
   } catch (err) {
     say('Written into answer_' + name + ' below: run it and its check.');
   }
@@ -124,11 +129,13 @@ def _controls(question):
     if question.kind == "multiple":
         boxes = [widgets.Checkbox(value=False, description=f"({k}) {o.text}", indent=False,
                                   layout=full) for k, o in question.letters().items()]
-        return boxes, lambda: ({LETTERS[k] for k, b in enumerate(boxes) if b.value}, "")
+        return ([widgets.Label("Your answer: select all that apply"), *boxes],
+                lambda: ({LETTERS[k] for k, b in enumerate(boxes) if b.value}, ""))
     label = "Your number" if question.kind == "number" else "Your rule, in layer_dims"
     hint = "e.g. 7" if question.kind == "number" else "e.g. (layer_dims[1], layer_dims[0])"
     field = widgets.Text(value="", description=label, placeholder=hint,
-                         style={"description_width": "initial"}, layout=full)
+                         style={"description_width": "initial"},
+                         layout=widgets.Layout(width="100%", max_width="640px"))
     shown = [field]
     if question.kind == "rule":
         shown.insert(0, widgets.Label(example(question)[1] + " The check tries it and four more."))
