@@ -157,7 +157,7 @@ def answer_box(question):
             picked, text = read()
             line, value, problem = answer_source(question, picked, text)
             if problem:
-                verdict.value = f"<p>{problem}</p>"
+                verdict.value = f"<p>{html.escape(problem)}</p>"
                 return
             right, lines = judge(question, value)
             verdict.value = feedback_html(right, lines, line)

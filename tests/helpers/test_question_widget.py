@@ -133,3 +133,10 @@ def test_every_control_is_labelled_and_the_verdict_is_a_live_region(name):
 def test_ask_names_the_questions_when_the_name_is_wrong():
     with pytest.raises(ValueError, match="relu_slope"):
         ask("relu_slop")
+
+
+def test_what_the_learner_typed_is_shown_as_text_not_as_html():
+    box = answer_box(next(q for q in QUESTIONS.values() if q.kind == "number"))
+    press(box, text="<b>7</b>")
+    raw = next(c for c in box.children if isinstance(c, widgets.HTML)).value
+    assert "<b>7</b>" not in raw and "&lt;b&gt;7&lt;/b&gt;" in raw
