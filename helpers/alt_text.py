@@ -3,7 +3,7 @@
 JupyterLab's image renderer has no alt text (it draws an ``<img>`` from ``image/png`` with
 only a size), so ``plots.setup()`` adds an HTML form of every figure the notebook shows:
 the same PNG in an ``<img alt="...">``, which JupyterLab, nbconvert and GitHub prefer to the
-bare PNG. The text is computed from the figure's artists (titles, axis labels, each line's
+bare PNG; the PNG output's metadata carries the same text (``{"image/png": {"alt": ...}}``). The text is computed from the figure's artists (titles, axis labels, each line's
 first and last values, how many points of each class, the images' value ranges), so it
 always says what the picture shows and never disagrees with it.
 """
@@ -123,12 +123,19 @@ def img_tag(png_base64, alt):
     return f'<img alt="{html.escape(alt, quote=True)}" src="data:image/png;base64,{png_base64}">'
 
 
-def figure_html(fig, class_names=None):
-    """``fig`` as an HTML ``<img>`` holding the same PNG the notebook shows, with its alt text."""
+def png_and_alt(fig, class_names=None):
+    """``fig`` as the notebook's PNG (base64) and its output metadata, the alt text:
+    ``(png, {"alt": text})``, the form IPython's formatters take."""
     from IPython.core.pylabtools import print_figure
 
     png = print_figure(fig, "png", bbox_inches="tight", base64=True)
-    return img_tag(png, describe_figure(fig, class_names))
+    return png, {"alt": describe_figure(fig, class_names)}
+
+
+def figure_html(fig, class_names=None):
+    """``fig`` as an HTML ``<img>`` holding the same PNG the notebook shows, with its alt text."""
+    png, metadata = png_and_alt(fig, class_names)
+    return img_tag(png, metadata["alt"])
 
 
 class Picture:
@@ -140,7 +147,8 @@ class Picture:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         data = base64.b64encode(self.png).decode("ascii")
-        return {"image/png": data, "text/html": img_tag(data, self.alt), "text/plain": self.alt}
+        return ({"image/png": data, "text/html": img_tag(data, self.alt), "text/plain": self.alt},
+                {"image/png": {"alt": self.alt}})
 
 
 def show_alt_text(class_names=None):
@@ -154,3 +162,5 @@ def show_alt_text(class_names=None):
         return
     shell.display_formatter.formatters["text/html"].for_type(
         Figure, lambda fig: figure_html(fig, class_names))
+    shell.display_formatter.formatters["image/png"].for_type(
+        Figure, lambda fig: png_and_alt(fig, class_names))

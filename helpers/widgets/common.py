@@ -83,7 +83,8 @@ SCREEN_READER_ONLY = "course-sr-only"   # a widget read by screen readers, not d
 # Tab included, on a focused canvas, so canvases of class POINTER_ONLY (each has keyboard
 # controls beside it) leave the Tab order instead of trapping the keyboard. Widgets of class
 # LIVE become polite live regions (a state change or a verdict is announced), and those of
-# class SCREEN_READER_ONLY are kept off the screen but in the page. Keys pressed on a radio
+# class SCREEN_READER_ONLY are kept off the screen but in the page. An image widget's title
+# (a playground frame's text, FrameImage) is its <img alt> too. Keys pressed on a radio
 # button, check box, drop-down or button are the control's: JupyterLab's notebook shortcuts
 # (ArrowDown moves to the next cell, Space scrolls) would otherwise take them away. The radio
 # buttons of one RadioButtons widget get one name, so that they form one group: Tab enters
@@ -117,6 +118,9 @@ ACCESSIBILITY_JS = """(() => {
       e.setAttribute('role', 'status');
       e.setAttribute('aria-live', 'polite');
     });
+    document.querySelectorAll('img.widget-image[title]').forEach(img => {
+      if (img.alt !== img.title) { img.alt = img.title; }
+    });
     document.querySelectorAll('.widget-slider .noUi-handle:not([aria-label])').forEach(h => {
       const label = h.closest('.widget-slider').querySelector('.widget-label');
       if (label && label.textContent.trim()) { h.setAttribute('aria-label', label.textContent.trim()); }
@@ -125,7 +129,8 @@ ACCESSIBILITY_JS = """(() => {
       c => c.setAttribute('tabindex', '-1'));
   };
   fill();
-  new MutationObserver(fill).observe(document.body, {childList: true, subtree: true});
+  new MutationObserver(fill).observe(document.body, {childList: true, subtree: true,
+                                                    attributes: true, attributeFilter: ['title']});
 })();""" % (SCREEN_READER_ONLY, LIVE, POINTER_ONLY, POINTER_ONLY)
 
 

@@ -355,8 +355,9 @@ def wire(build, image, rate, speed, mine, act, resets, rate_name="learning rate"
 
     def render():
         run, ref = state["run"], state["reference"]
-        # what the picture shows, in words: under it and as its title (an Image widget has no
-        # alt); picture and title in one message, so the page redraws the picture once
+        # what the picture shows, in words: under it and as its title (the page's script makes
+        # it the img's alt too: an Image widget sets no alt of its own); picture and title in
+        # one message, so the page redraws the picture once
         found = finding(run)
         with image.hold_sync():
             image.value = pixels_jpeg(state["view"].frame(run, ref))

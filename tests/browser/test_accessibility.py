@@ -130,6 +130,9 @@ def test_the_03_playground_works_from_the_keyboard_alone(page):  # noqa: F811
     page.keyboard.press("Space")
     expect(counter).to_contain_text("(paused)")
     expect(said.filter(has_text=re.compile(r"Paused at iteration [\d,]+\."))).to_have_count(1)
+    frame = cell.locator("img.widget-image").first   # the live frame: its text is its alt
+    expect(frame).to_have_attribute("alt", re.compile(r"^The playground.s picture: .{20,}"))
+    assert frame.get_attribute("alt") == frame.get_attribute("title")
     # Tab walks every control of the playground in order, each with a name, then leaves it
     seen = []
     for _ in range(60):
