@@ -23,7 +23,7 @@ from .plots import BACKWARD_FACE, FORWARD_FACE, GRADIENT_COLOR, INPUT_FACE, axes
 from .validation import check_scalar, check_size, describe
 
 
-def _box(ax, x, y, text, face=FORWARD_FACE, width=1.6, height=0.7, fontsize=8):
+def _box(ax, x, y, text, face=FORWARD_FACE, width=1.6, height=0.7, fontsize=10):
     ax.add_patch(plt.Rectangle((x - width / 2, y - height / 2), width, height, facecolor=face,
                                edgecolor="0.2", zorder=2))
     return ax.text(x, y, text, ha="center", va="center", fontsize=fontsize, zorder=3)
@@ -50,7 +50,7 @@ def computation_graph(a=5.0, b=3.0, c=2.0, ax=None):
     """
     a, b, c = (check_scalar(v, n, minimum=-1e100, maximum=1e100)
                for n, v in (("a", a), ("b", b), ("c", c)))
-    ax = axes_or_new(ax, figsize=(8, 3.2))
+    ax = axes_or_new(ax, figsize=(10, 3.8))
     u = b * c
     v = a + u
     J = 3 * v
@@ -63,9 +63,9 @@ def computation_graph(a=5.0, b=3.0, c=2.0, ax=None):
         (x0, y0), (x1, y1) = nodes[s][:2], nodes[t][:2]
         _arrow(ax, (x0 + 0.45, y0), (x1 - 0.45, y1))
     for name, (x, y, value, grad, label) in nodes.items():
-        _box(ax, x, y, label, width=0.9, height=0.44, fontsize=9)
-        ax.text(x, y - 0.36, f"= {value:g}", ha="center", va="center", fontsize=9)
-        ax.text(x, y + 0.36, f"dJ/d{name} = {grad:g}", ha="center", va="center", fontsize=8,
+        _box(ax, x, y, label, width=0.9, height=0.44, fontsize=10)
+        ax.text(x, y - 0.36, f"= {value:g}", ha="center", va="center", fontsize=10)
+        ax.text(x, y + 0.36, f"dJ/d{name} = {grad:g}", ha="center", va="center", fontsize=10,
                 color=GRADIENT_COLOR)
     _finish(ax, (-0.8, 6.8), (-0.7, 2.7),
             "forward pass: values (black); backward pass: derivatives (orange)")
@@ -96,7 +96,7 @@ def logistic_graph(x, w, b, y, ax=None):
     da = -y / a + (1 - y) / (1 - a)
     dz = a - y
     n = x.size
-    ax = axes_or_new(ax, figsize=(9, 1.0 + 0.9 * (2 * n + 1)))
+    ax = axes_or_new(ax, figsize=(11, 1.2 + 1.1 * (2 * n + 1)))
     rows = 2 * n + 1
     nodes = {}
     for i in range(n):
@@ -115,9 +115,9 @@ def logistic_graph(x, w, b, y, ax=None):
     for name, (px, py, value, grad, label, face) in nodes.items():
         width = 2.2 if name == "z" else 1.8 if name == "L" else 1.6 if name == "a" else 0.9
         _box(ax, px, py, label, face=face, width=width, height=0.42)
-        ax.text(px, py - 0.38, f"= {value:.4g}", ha="center", va="center", fontsize=8)
+        ax.text(px, py - 0.38, f"= {value:.4g}", ha="center", va="center", fontsize=10)
         if grad is not None:
-            ax.text(px, py + 0.38, f"d{name} = {grad:.4g}", ha="center", va="center", fontsize=8,
+            ax.text(px, py + 0.38, f"d{name} = {grad:.4g}", ha="center", va="center", fontsize=10,
                     color=GRADIENT_COLOR)
     _finish(ax, (-0.8, 9.6), (-0.7, rows - 0.3),
             "one example: values (black) left to right, derivatives dL/d(node) (orange) right to left")
@@ -139,7 +139,7 @@ def two_layer_pass(n_x, n_h, m, n_y=1, ax=None):
               "W2": (n_y, n_h), "b2": (n_y, 1), "Z2": (n_y, m), "A2": (n_y, m),
               "dZ2": (n_y, m), "dW2": (n_y, n_h), "db2": (n_y, 1),
               "dZ1": (n_h, m), "dW1": (n_h, n_x), "db1": (n_h, 1)}
-    ax = axes_or_new(ax, figsize=(11, 4.6))
+    ax = axes_or_new(ax, figsize=(13, 5.4))
     s = {k: str(v) for k, v in shapes.items()}
     top, bottom, low = 2.6, 0.6, -0.7
     _box(ax, 0, top, f"X = A[0]\n{s['X']}", face=INPUT_FACE, width=1.5)
@@ -153,7 +153,7 @@ def two_layer_pass(n_x, n_h, m, n_y=1, ax=None):
         _arrow(ax, (x0, top), (x1, top))
     _arrow(ax, (1.9, top + 0.75), (2.9, top + 0.36))
     _arrow(ax, (7.3, top + 0.75), (8.3, top + 0.36))
-    ax.text(12.3, top, "→ cost J", va="center", fontsize=8)
+    ax.text(12.3, top, "→ cost J", va="center", fontsize=10)
     _box(ax, 11.2, bottom, f"dZ2 = A2 − Y\n{s['dZ2']}", face=BACKWARD_FACE, width=1.9)
     _box(ax, 8.9, low, f"dW2 = dZ2 A1ᵀ / m  {s['dW2']}\ndb2 = Σ dZ2 / m  {s['db2']}",
          face=BACKWARD_FACE, width=3.0)
@@ -165,8 +165,8 @@ def two_layer_pass(n_x, n_h, m, n_y=1, ax=None):
     _arrow(ax, (5.7, bottom - 0.36), (4.4, low + 0.36), color=GRADIENT_COLOR)
     for x in (5.7, 11.2):  # the cached activations the backward pass reads
         _arrow(ax, (x, top - 0.36), (x, bottom + 0.36), dashed=True)
-    ax.text(5.8, (top + bottom) / 2, "cache: A1", fontsize=7, color="0.3", va="center")
-    ax.text(11.3, (top + bottom) / 2, "cache: A2", fontsize=7, color="0.3", va="center")
+    ax.text(5.8, (top + bottom) / 2, "cache: A1", fontsize=10, color="0.3", va="center")
+    ax.text(11.3, (top + bottom) / 2, "cache: A2", fontsize=10, color="0.3", va="center")
     _finish(ax, (-0.9, 13.2), (-1.3, top + 1.6),
             f"Forward (top) and backward (bottom) pass, n_x = {n_x}, n_h = {n_h}, m = {m}")
     return shapes
@@ -196,13 +196,13 @@ def building_blocks(layer_dims, m="m", ax=None, hidden_activation="relu"):
     dims = [check_size(n, f"layer_dims[{i}]") for i, n in enumerate(layer_dims)]
     L = len(dims) - 1
     shown = _shown_layers(L)
-    step = 3.2
-    ax = axes_or_new(ax, figsize=(min(2.3 * len(shown) + 2.2, 13), 4.0))
+    step = 3.4
+    ax = axes_or_new(ax, figsize=(min(2.4 * len(shown) + 2.2, 13), 4.8))
     drawn = []
     for k, l in enumerate(shown):
         x = step * k + 1.6
         if l is None:
-            for y in (2.2, 0.0):
+            for y in (2.2, -0.2):
                 ax.text(x, y, "· · ·", ha="center", va="center", fontsize=14)
         else:
             n, n_prev = dims[l], dims[l - 1]
@@ -212,20 +212,20 @@ def building_blocks(layer_dims, m="m", ax=None, hidden_activation="relu"):
                      "db": f"({n}, 1)"}
             drawn.append(shape)
             _box(ax, x, 2.2, f"forward {l}: {g}\nA[{l - 1}] {shape['A_prev']}\n"
-                             f"→ A[{l}] {shape['A']}", width=2.6, height=0.95, fontsize=7)
-            _box(ax, x, 0.0, f"backward {l}\ndA[{l}] {shape['A']} → dA[{l - 1}]\n"
-                             f"dW[{l}] {shape['dW']}, db[{l}] {shape['db']}",
-                 face=BACKWARD_FACE, width=2.9, height=0.95, fontsize=7)
-            _arrow(ax, (x, 1.72), (x, 0.48), dashed=True)
-            ax.text(x + 0.08, 1.1, f"cache {l}: A[{l - 1}],\nW[{l}] {shape['W']}, b[{l}], Z[{l}]",
-                    fontsize=6.5, va="center", color="0.3")
+                             f"→ A[{l}] {shape['A']}", width=2.9, height=0.95, fontsize=10)
+            _box(ax, x, -0.2, f"backward {l}\ndA[{l}] {shape['A']}\n→ dA[{l - 1}]\n"
+                              f"dW[{l}] {shape['dW']}\ndb[{l}] {shape['db']}",
+                 face=BACKWARD_FACE, width=2.9, height=1.5, fontsize=10)
+            _arrow(ax, (x, 1.72), (x, 0.55), dashed=True)
+            ax.text(x + 0.08, 1.1, f"cache {l}: A[{l - 1}],\nW[{l}] {shape['W']},\nb[{l}], Z[{l}]",
+                    fontsize=10, va="center", color="0.3")
         if k < len(shown) - 1:
-            _arrow(ax, (x + 1.3, 2.2), (x + step - 1.3, 2.2))
-            _arrow(ax, (x + step - 1.45, 0.0), (x + 1.45, 0.0), color=GRADIENT_COLOR)
+            _arrow(ax, (x + 1.45, 2.2), (x + step - 1.45, 2.2))
+            _arrow(ax, (x + step - 1.5, -0.2), (x + 1.5, -0.2), color=GRADIENT_COLOR)
     x_end = step * (len(shown) - 1) + 1.6
-    ax.text(x_end + 1.4, 2.2, f"A[{L}] = ŷ\n→ cost J", va="center", fontsize=8)
-    ax.text(x_end + 1.5, 0.0, f"← dA[{L}]", va="center", fontsize=8, color=GRADIENT_COLOR)
-    ax.text(0.25, 2.2, "X →", va="center", ha="right", fontsize=8)
-    _finish(ax, (-0.5, x_end + 2.6), (-0.7, 2.9),
+    ax.text(x_end + 1.55, 2.2, f"A[{L}] = ŷ\n→ cost J", va="center", fontsize=10)
+    ax.text(x_end + 1.6, -0.2, f"← dA[{L}]", va="center", fontsize=10, color=GRADIENT_COLOR)
+    ax.text(0.1, 2.2, "X →", va="center", ha="right", fontsize=10)
+    _finish(ax, (-0.5, x_end + 2.8), (-1.05, 2.9),
             f"n = {dims}: each forward step caches what its backward step needs")
     return drawn

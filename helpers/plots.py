@@ -233,10 +233,12 @@ def plot_network(layer_sizes, ax=None, labels=None, title=None, max_units=10):
             if labels is not None and col < len(labels) and u < len(labels[col]):
                 side = -0.45 if col == 0 else 0.45
                 ax.text(x + side, y, labels[col][u], ha="right" if col == 0 else "left",
-                        va="center", fontsize=8, zorder=3,
+                        va="center", fontsize=10, zorder=3,
                         bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
-        ax.text(gap * col, -1.0, f"{names[col]}\nn = {layer_sizes[col]}", ha="center", va="top",
-                fontsize=8)
+        # many layers: the short label n[l] over its size, so that neighbours never overlap
+        label = (f"n[{col}]\n{layer_sizes[col]}" if len(shown) > 7 else
+                 f"{names[col]}\nn = {layer_sizes[col]}")
+        ax.text(gap * col, -1.0, label, ha="center", va="top", fontsize=10)
     ax.set_xlim(-2.5 if labels else -1.5, gap * (len(shown) - 1) + (2.5 if labels else 1.5))
     ax.set_ylim(-2.0, height)
     if title:
@@ -309,7 +311,7 @@ def plot_images(images, titles=None, ncols=8, axes=None, cmap="gray_r"):
             ax.imshow(images[i], cmap=cmap if isinstance(cmap, str) else cmap[i], vmin=0,
                       vmax=max(float(np.max(images[i])), 1.0))
             if titles is not None:
-                ax.set_title(titles[i], fontsize=8)
+                ax.set_title(titles[i], fontsize=10)
     return axes
 
 
@@ -324,8 +326,8 @@ def _grid(ax, x0, shape, label, stretched_rows=None, stretched_cols=None, values
                                        "#9ecae1", edgecolor="0.3", hatch="//" if copy else None))
             if values is not None:
                 ax.text(x0 + j + 0.5, -i - 0.5, f"{values[i, j]:g}", ha="center", va="center",
-                        fontsize=8)
-    ax.text(x0 + cols / 2, 0.4, label, ha="center", va="bottom", fontsize=9)
+                        fontsize=10)
+    ax.text(x0 + cols / 2, 0.4, label, ha="center", va="bottom", fontsize=10)
     return x0 + cols
 
 

@@ -39,8 +39,18 @@ def new_figure(width, height, dpi=80):
 
 
 def figure_png(fig):
-    """Render ``fig`` and return PNG bytes (the static snapshots the notebooks store)."""
-    fig.canvas.draw()
+    """Render ``fig`` and return PNG bytes (the static snapshots the notebooks store).
+
+    Everything is drawn, the artists a ``Blitter`` animates too (a plain draw leaves those out).
+    """
+    animated = [a for a in fig.findobj() if a.get_animated()]
+    for artist in animated:
+        artist.set_animated(False)
+    try:
+        fig.canvas.draw()
+    finally:
+        for artist in animated:
+            artist.set_animated(True)
     rgba = np.asarray(fig.canvas.buffer_rgba())
     out = io.BytesIO()
     Image.fromarray(rgba[..., :3]).save(out, format="PNG", optimize=True)

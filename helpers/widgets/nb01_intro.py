@@ -24,7 +24,7 @@ def house_figure(w=2.8, b=-90.0, ax=None):
     Returns ``(figure, cost of the ReLU neuron)``.
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(6.5, 4.6), layout="constrained")
+        _, ax = plt.subplots(figsize=(6.5, 5.2), layout="constrained")
     slope, intercept = np.polyfit(HOUSE_SIZES, HOUSE_PRICES, 1)
     x = np.linspace(0, 200, 401)
     ax.plot(x, slope * x + intercept, "--", color="0.55",
@@ -37,7 +37,7 @@ def house_figure(w=2.8, b=-90.0, ax=None):
     ax.set(xlabel="size (m²)", ylabel="price (thousands)", ylim=(-120, 480),
            title=f"One neuron: cost J = {cost:,.0f}")
     # below the axes, so no setting of w and b can hide the lines behind it
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=1, fontsize=10)
     return ax.figure, cost
 
 

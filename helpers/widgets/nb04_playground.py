@@ -132,12 +132,12 @@ class DeepView:
                                 top=0.88, bottom=0.12, wspace=0.12, hspace=0.3)
         self.ax = fig.add_subplot(grid[:, 0])
         self.train_line, = self.ax.plot([], [], color="k", lw=1.4, label="train")
-        self.test_line, = self.ax.plot([], [], color="#E69F00", lw=1.4, label="test")
+        self.test_line, = self.ax.plot([], [], color="#E69F00", lw=1.4, ls="--", label="test")
         self.reference_line, = self.ax.plot([], [], color="0.6", lw=3, alpha=0.5, ls="--",
                                             label="reference (train)")
         self.ax.set_xlabel("iteration")
         self.ax.set_ylabel("cost J")
-        self.ax.legend(handles=[self.train_line, self.test_line], loc="upper right", fontsize=8)
+        self.ax.legend(handles=[self.train_line, self.test_line], loc="upper right", fontsize=10)
         self.side, self.limits = side, None
         self.shown = min(units, WEIGHT_MAPS)
         rows, cols = (self.shown + 3) // 4, min(self.shown, 4)
@@ -147,7 +147,7 @@ class DeepView:
         self.tiles = np.full((rows * (side + 2) - 2, cols * (side + 2) - 2), np.nan)
         self.maps = ax.imshow(self.tiles, cmap="PuOr_r", vmin=-1, vmax=1, interpolation="nearest")
         ax.set_title(f"first-layer weights of units 1-{self.shown} (left to right) as 28×28 "
-                     f"images\npurple negative, orange positive", fontsize=9)
+                     f"images\npurple negative, orange positive", fontsize=10)
         self.blitter = Blitter(fig)
 
     def frame(self, run, reference=None):

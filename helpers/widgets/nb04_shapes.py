@@ -58,7 +58,7 @@ def shape_table_html(layer_dims, m):
 def shape_table_figure(layer_dims, m):
     """The network drawn from ``layer_dims`` (top) and its forward/backward building blocks
     with every shape (bottom, ``diagrams.building_blocks``). Returns the figure."""
-    fig, (ax_net, ax_blocks) = plt.subplots(2, 1, figsize=(11, 7.4), height_ratios=[1, 1.1])
+    fig, (ax_net, ax_blocks) = plt.subplots(2, 1, figsize=(13, 7.8), height_ratios=[1, 1.1])
     plots.plot_network(layer_dims, ax=ax_net)
     diagrams.building_blocks(layer_dims, m=m, ax=ax_blocks)
     return fig

@@ -2,10 +2,12 @@
 every control (and each at both ends), Play / Pause / Step / Reset, and the learner's toggle."""
 
 import asyncio
+import io
 import re
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from helpers import data, nb03_shallow
 from helpers.widgets import live
@@ -403,3 +405,14 @@ def test_the_exported_code_trains_the_same_parameters(fresh):
     c["act"].value = "relu"
     p.step_button.click()
     assert fresh.export()[1].startswith("# not the same network")
+
+
+def test_the_stored_snapshot_shows_what_the_live_frame_shows():
+    X, Y = FLOWER
+    run = PlanarRun(*split_data(X, Y))
+    run.advance(50)
+    view = PlanarView(X, 4, "flower")
+    shown = view.frame(run)
+    still = np.asarray(Image.open(io.BytesIO(live.figure_png(view.fig))))[..., :3]
+    assert still.shape == shown.shape
+    assert np.mean(np.any(still != shown, axis=-1)) < 0.001

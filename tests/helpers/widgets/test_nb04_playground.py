@@ -11,6 +11,7 @@ from PIL import Image
 
 from helpers import data, nb04_deep
 from helpers.widgets import nb04_digits, nb04_playground
+from helpers.widgets.live import figure_png
 from tests.helpers.checks import test_course_style as course
 from tests.helpers.widgets.test_nb03_playground import cost_gap
 
@@ -276,3 +277,18 @@ def test_the_rate_lesson_reports_what_its_runs_did():
         assert test.get_linestyle() == "--"   # told apart by style, not colour alone
     import matplotlib.pyplot as plt
     plt.close(fig)
+
+
+def test_the_stored_snapshot_shows_what_the_live_frame_shows():
+    """The live frame blits its moving artists (cost lines, title, weight maps); the PNG
+    the notebook stores must hold them too, not only the still background."""
+    run = nb04_playground.DeepRun(X_SMALL, Y_SMALL, X_SMALL, Y_SMALL)
+    run.advance(20)
+    view = nb04_playground.DeepView(run.dims[1])
+    live = view.frame(run)
+    still = np.asarray(Image.open(io.BytesIO(figure_png(view.fig))))[..., :3]
+    background = np.asarray(Image.open(io.BytesIO(figure_png(nb04_playground.DeepView(
+        run.dims[1]).fig))))[..., :3]
+    assert still.shape == live.shape
+    assert np.mean(np.any(still != live, axis=-1)) < 0.001
+    assert np.mean(np.any(still != background, axis=-1)) > 0.02   # the maps and lines drawn

@@ -137,7 +137,8 @@ def test_network_drawing_labels_never_overlap():
         fig = widgets.shape_table_figure(dims, 4)
         fig.canvas.draw()
         ax = fig.axes[0]
-        boxes = [t.get_window_extent() for t in ax.texts if "n = " in t.get_text()]
+        boxes = [t.get_window_extent() for t in ax.texts
+                 if "n = " in t.get_text() or t.get_text().startswith("n[")]
         assert len(boxes) == len(dims)
         assert not any(overlaps(p, q) for p, q in itertools.combinations(boxes, 2)), dims
         plt.close(fig)
