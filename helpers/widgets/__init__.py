@@ -13,8 +13,8 @@ Modules are named for the notebook they serve: ``nb01_intro``, ``nb02_logistic``
 its frames, ``nb03_step_view`` shows one step's numbers, ``nb03_own_data`` is the pad of
 your own points), ``nb04_shapes`` (the shape table), ``nb04_playground`` (04's live
 playground), ``nb04_digits`` (upload or draw your own digit). ``common``, ``live``
-(the Play / Pause / Step machinery) and ``share`` (the line that rebuilds a playground)
-hold what they share. Everything is importable
+(the Play / Pause / Step machinery), ``frames`` (a frame's picture, drawn and shown) and
+``share`` (the line that rebuilds a playground) hold what they share. Everything is importable
 from ``helpers.widgets`` directly.
 """
 
@@ -33,4 +33,4 @@ from .nb04_shapes import (parse_layer_dims, shape_rows, shape_table_figure,  # n
                           shape_table_html, shape_table_widget)
 
 __all__ = [name for name in dir() if not name.startswith("_")
-           and name not in ("common", "live", "share") and not name.startswith("nb0")]
+           and name not in ("common", "frames", "live", "share") and not name.startswith("nb0")]

@@ -16,7 +16,8 @@ import numpy as np
 from .. import alt_text, nb02_logistic, nb03_shallow, plots
 from ..checks import nb03_shallow as shallow_checks
 from .common import LAYOUT, WIDE, FrameImage, log_slider
-from .live import figure_png, frame_area, learner_toggle, wire
+from .frames import figure_png, frame_area
+from .live import learner_toggle, wire
 from .share import Sharing
 from .nb03_own_data import OwnPoints, own_data_pad
 from .nb03_playground_run import (MAPS_PER_PAGE, REFERENCE_FUNCTIONS, PlanarRun, PlanarView,

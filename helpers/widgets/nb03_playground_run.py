@@ -16,7 +16,8 @@ from .. import nb03_shallow
 from ..cost import cross_entropy, cross_entropy_from_logits
 from ..plots import CLASS_COLORS, CLASS_MARKERS, decision_grid
 from ..validation import diverged
-from .live import Blitter, new_figure, nice_limit, training_hint
+from .frames import Blitter, new_figure, nice_limit
+from .live import training_hint
 
 PROBABILITY_CMAP = LinearSegmentedColormap.from_list(   # light, so the points stay visible
     "class_probability", ["#8fbfe0", "#ffffff", "#f6c27a"])

@@ -16,8 +16,8 @@ from ..checks import nb04_deep as deep_checks
 from ..cost import cross_entropy, cross_entropy_from_logits
 from ..validation import diverged
 from .common import LAYOUT, WIDE, FrameImage, log_slider
-from .live import (Blitter, figure_png, frame_area, learner_toggle, new_figure,
-                   nice_limit, training_hint, wire)
+from .frames import Blitter, figure_png, frame_area, new_figure, nice_limit
+from .live import learner_toggle, training_hint, wire
 from .share import Sharing
 
 DEEP_LIMITS = {"hidden_layers": (1, 4), "units": (1, 50), "learning_rate": (1e-4, 3.0),

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from helpers import data, nb03_shallow
-from helpers.widgets import live
+from helpers.widgets import frames, live
 from helpers.widgets import nb03_playground as ws
 from helpers.widgets.nb03_playground_run import PlanarRun, PlanarView, split_data
 from tests.helpers.checks import test_course_style as course
@@ -413,6 +413,6 @@ def test_the_stored_snapshot_shows_what_the_live_frame_shows():
     run.advance(50)
     view = PlanarView(X, 4, "flower")
     shown = view.frame(run)
-    still = np.asarray(Image.open(io.BytesIO(live.figure_png(view.fig))))[..., :3]
+    still = np.asarray(Image.open(io.BytesIO(frames.figure_png(view.fig))))[..., :3]
     assert still.shape == shown.shape
     assert np.mean(np.any(still != shown, axis=-1)) < 0.001

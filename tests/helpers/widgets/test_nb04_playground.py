@@ -11,7 +11,7 @@ from PIL import Image
 
 from helpers import data, nb04_deep
 from helpers.widgets import nb04_digits, nb04_playground
-from helpers.widgets.live import figure_png
+from helpers.widgets.frames import figure_png
 from tests.helpers.checks import test_course_style as course
 from tests.helpers.widgets.test_nb03_playground import cost_gap
 
