@@ -3,9 +3,10 @@
 JupyterLab's image renderer has no alt text (it draws an ``<img>`` from ``image/png`` with
 only a size), so ``plots.setup()`` adds an HTML form of every figure the notebook shows:
 the same PNG in an ``<img alt="...">``, which JupyterLab, nbconvert and GitHub prefer to the
-bare PNG; the PNG output's metadata carries the same text (``{"image/png": {"alt": ...}}``). The text is computed from the figure's artists (titles, axis labels, each line's
-first and last values, how many points of each class, the images' value ranges), so it
-always says what the picture shows and never disagrees with it.
+bare PNG; the PNG output's metadata carries the same text (``{"image/png": {"alt": ...}}``).
+The text is computed from the figure's artists (titles, axis labels, each line's first and
+last values, how many points of each class, the images' value ranges), so it always says
+what the picture shows and never disagrees with it.
 """
 
 import base64

@@ -85,7 +85,7 @@ def answer_source(question, picked=None, text=""):
         if not picked:
             return None, None, "Choose an option first."
         if question.kind == "single":
-            return f"return {picked[0]!r}".replace("'", '"'), picked[0], ""
+            return f'return "{picked[0]}"', picked[0], ""
         letters = ", ".join(f'"{k}"' for k in picked)
         return f"return {{{letters}}}", set(picked), ""
     text = (text or "").strip()

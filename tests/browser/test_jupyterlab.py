@@ -24,6 +24,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from learner.lab import ANSWER_WIDGET_FLAGS
 from tests.checkout import fresh_clone, git
 from tests.paths import ROOT
 
@@ -107,7 +108,7 @@ def running_lab(tmp_path):
          "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
          f"--ServerApp.root_dir={root}", "--LabApp.extension_manager=readonly",
          "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-         "--LabApp.expose_app_in_browser=True",   # as course.py lab: the answer widget needs it
+         *ANSWER_WIDGET_FLAGS,   # as course.py lab: the answer widget writes answer cells
          *(["--ServerApp.allow_root=True"] if os.geteuid() == 0 else [])],
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"

@@ -37,8 +37,8 @@ def test_venv_python_is_in_scripts_on_windows_and_bin_elsewhere():
 
 @pytest.mark.parametrize("platform", PLATFORMS)
 def test_an_old_python_is_refused_with_what_to_install(platform):
-    msg = learner.platforms.python_problem((3, 9, 6, "final", 0), platform, "/usr/bin/python3")
-    assert "needs Python 3.11 or newer" in msg and "/usr/bin/python3 is Python 3.9.6" in msg
+    msg = learner.platforms.python_problem((3, 9, 6, "final", 0), platform, "/opt/python39/bin/python3")
+    assert "needs Python 3.11 or newer" in msg and "/opt/python39/bin/python3 is Python 3.9.6" in msg
     wanted = {"win32": "python.org/downloads/windows", "darwin": "brew install python@3.11",
               "linux": "sudo apt install python3.11"}[platform]
     assert wanted in msg
@@ -87,8 +87,8 @@ def test_lab_arguments_bind_localhost_quietly_and_allow_root_only_as_root(platfo
 
 
 def test_the_token_goes_through_the_environment_with_the_runtime_folder(tmp_path):
-    env = learner.lab.lab_environment({"PATH": "/bin"}, tmp_path / "rt", "abc123")
-    assert env == {"PATH": "/bin", "JUPYTER_TOKEN": "abc123", "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
+    env = learner.lab.lab_environment({"PATH": "/opt/tools/bin"}, tmp_path / "rt", "abc123")
+    assert env == {"PATH": "/opt/tools/bin", "JUPYTER_TOKEN": "abc123", "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
     assert "JUPYTER_TOKEN" not in learner.lab.lab_environment({}, tmp_path, None)
     assert learner.lab.runtime_dir({}, venv=tmp_path / ".venv") == tmp_path / ".venv" / "jupyter-runtime"
     assert learner.lab.runtime_dir({"JUPYTER_RUNTIME_DIR": "/r"}, venv=tmp_path) == Path("/r")
